@@ -1,0 +1,65 @@
+# Druskininkai city VVG portal. `make help` lists the targets.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help run install install-dev setup serve test test-postgres lint format check messages
+
+help: ## List the targets
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-15s\033[0m %s\n", $$1, $$2}'
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(PY)
+	$(PIP) install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/.installed
+	$(PIP) install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed ## Create .venv and install the runtime requirements
+
+install-dev: $(VENV)/.installed-dev ## Also install the test and lint tools
+
+setup: install ## Migrate the SQLite database, load the demo content, create an administrator
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py load_demo_content
+	$(PY) manage.py ensure_admin
+
+run: setup serve ## Set everything up and serve the site at http://127.0.0.1:8000/
+
+serve: install ## Serve the site without setting anything up
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install-dev ## Run the whole test suite on SQLite
+	$(PY) -m pytest
+
+test-postgres: install-dev ## Run the whole test suite on PostgreSQL ($$DATABASE_URL or POSTGRES_URL)
+	DATABASE_URL=$${DATABASE_URL:-$(POSTGRES_URL)} $(PY) -m pytest
+
+lint: install-dev ## ruff check and format check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install-dev ## Format the code and fix what ruff can fix
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+check: install-dev ## Django's system checks and missing migrations
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+
+messages: install ## Update the lt and en translation catalogues, then compile them
+	for app in portal home strategy calls initiatives engagement search; do \
+		(cd $$app && ../$(PY) ../manage.py makemessages -l lt -l en --no-obsolete --no-location -i 'migrations/*'); \
+	done
+	$(PY) manage.py compilemessages --ignore=.venv

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EngagementConfig(AppConfig):
+    name = "engagement"
+    verbose_name = _("Residents' ideas")
+
+    def ready(self):
+        from portal.registry import demo_loaders, section_pages
+
+        from .demo import load_engagement_content
+        from .models import IdeaPage
+
+        section_pages.register("ideas", IdeaPage.find_for_locale)
+        demo_loaders.register("engagement", load_engagement_content, order=40)

@@ -1,0 +1,111 @@
+"""
+The site's navigation: each language's home page, the main menu and the footer links.
+
+They appear on every page and change only when an editor publishes, unpublishes, moves or
+deletes a page, changes a view restriction or edits the site settings, so they are kept in the
+cache and rebuilt after any of those (`invalidate`, connected in PortalConfig.ready). A page
+view spends no queries on them once the cache is warm.
+"""
+
+import time
+
+from django.core.cache import cache
+from django.utils import translation
+from wagtail.models import Page, PageViewRestriction, Site
+
+VERSION_KEY = "portal:navigation:version"
+TIMEOUT = 60 * 60 * 24
+
+
+def _version():
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = time.time_ns()
+        cache.set(VERSION_KEY, version, None)
+    return version
+
+
+def invalidate(**kwargs):
+    """Signal receiver: any change to the page tree, restrictions or site settings."""
+    cache.set(VERSION_KEY, time.time_ns(), None)
+
+
+def site_navigation(request):
+    """Homes, menu, footer and contact details for this request's site and language."""
+    if request is None:
+        return None
+    if not hasattr(request, "_portal_navigation"):
+        site = Site.find_for_request(request)
+        language = translation.get_language()
+        key = f"portal:navigation:{_version()}:{site.pk if site else 0}:{language}"
+        navigation = cache.get(key)
+        if navigation is None:
+            navigation = _build_navigation(request, site, language)
+            cache.set(key, navigation, TIMEOUT)
+        request._portal_navigation = navigation
+    return request._portal_navigation
+
+
+def locale_homes(request):
+    """Each language's home page as {code: {pk, path, depth, url_path, url, title}}."""
+    navigation = site_navigation(request)
+    return navigation["homes"] if navigation else {}
+
+
+def _build_navigation(request, site, language):
+    from .models import SiteSettings
+
+    homes = {}
+    if site is not None:
+        same_root = Page.objects.filter(pk=site.root_page_id).values("translation_key")
+        for home in (
+            Page.objects.filter(translation_key__in=same_root).live().select_related("locale")
+        ):
+            homes[home.locale.language_code] = {
+                "pk": home.pk,
+                "path": home.path,
+                "depth": home.depth,
+                "url_path": home.url_path,
+                "url": home.get_url(request),
+                "title": home.title,
+            }
+    home = homes.get(language)
+    restricted = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    menu = []
+    if home is not None:
+        children = Page.objects.filter(path__startswith=home["path"], depth=home["depth"] + 1)
+        for item in children.live().in_menu().order_by("path"):
+            if not any(item.path.startswith(path) for path in restricted):
+                menu.append({"title": item.title, "url": item.get_url(request), "path": item.path})
+    site_settings = SiteSettings.for_site(site) if site else None
+    return {
+        "homes": homes,
+        "home": home,
+        "menu": menu,
+        "footer": _footer_links(request, site_settings, language),
+        "contact": {
+            "address": site_settings.address if site_settings else "",
+            "email": site_settings.email if site_settings else "",
+            "phone": site_settings.phone if site_settings else "",
+            "social": site_settings.social_links() if site_settings else [],
+        },
+    }
+
+
+def _footer_links(request, site_settings, language):
+    """The accessibility statement and privacy notice, in the visitor's language."""
+    if site_settings is None:
+        return {}
+    chosen = {
+        "accessibility": site_settings.accessibility_page_id,
+        "privacy": site_settings.privacy_page_id,
+    }
+    ids = [page_id for page_id in chosen.values() if page_id]
+    if not ids:
+        return {}
+    keys = dict(Page.objects.filter(pk__in=ids).values_list("translation_key", "pk"))
+    translated = Page.objects.live().filter(
+        translation_key__in=keys, locale__language_code=language
+    )
+    urls = {keys[page.translation_key]: page.get_url(request) for page in translated}
+    return {name: urls[page_id] for name, page_id in chosen.items() if page_id in urls}

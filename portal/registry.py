@@ -1,0 +1,82 @@
+"""
+The registries that plugins fill and the core reads.
+
+The core (portal/) never imports a plugin. Each plugin registers what it contributes from its
+AppConfig.ready(): a section on the home page, a page that other parts may link to by name, its
+part of the demo content, its API router, its search contribution. Removing a plugin from
+INSTALLED_APPS removes all of that with it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(order=True)
+class _Entry:
+    order: int
+    name: str
+    value: Any = field(compare=False)
+
+
+class Registry:
+    """An ordered collection of named contributions. Registering a name twice replaces it."""
+
+    def __init__(self, description: str):
+        self.description = description
+        self._entries: dict[str, _Entry] = {}
+
+    def register(self, name: str, value: Any, *, order: int = 100) -> Any:
+        self._entries[name] = _Entry(order, name, value)
+        return value
+
+    def unregister(self, name: str) -> None:
+        self._entries.pop(name, None)
+
+    def get(self, name: str, default: Any = None) -> Any:
+        entry = self._entries.get(name)
+        return entry.value if entry else default
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._entries
+
+    def items(self) -> list[tuple[str, Any]]:
+        return [(e.name, e.value) for e in sorted(self._entries.values())]
+
+    def values(self) -> list[Any]:
+        return [value for _, value in self.items()]
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+@dataclass
+class HomeSection:
+    """What a plugin shows on the home page: a template and the context it needs."""
+
+    template: str
+    context: dict[str, Any] = field(default_factory=dict)
+
+
+# name -> callable(request, home_page) -> HomeSection | None
+home_sections = Registry("Sections that plugins add to the home page")
+
+# name -> callable(locale) -> Page | None: well-known pages ("ideas", "strategy", ...) that other
+# parts link to without knowing which plugin provides them.
+section_pages = Registry("Pages other parts may link to by name")
+
+# name -> callable(loader: portal.demo.DemoLoader) -> None, run in `order` by load_demo_content.
+demo_loaders = Registry("Demo content that each plugin contributes")
+
+# name -> (url prefix, ninja.Router): the routers of the public API.
+api_routers = Registry("Routers of the public API")
+
+# name -> search contribution (see search/ for the contract)
+search_contributors = Registry("What each plugin contributes to site search")
+
+
+def find_section_page(name: str, locale) -> Any:
+    finder: Callable | None = section_pages.get(name)
+    return finder(locale) if finder else None

@@ -1,0 +1,94 @@
+"""Navigation, language switching and breadcrumbs for templates (see portal/navigation.py)."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Page
+
+from portal.navigation import locale_homes, site_navigation
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def navigation(context):
+    return site_navigation(context.get("request"))
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    nav = site_navigation(context.get("request"))
+    page = context.get("page")
+    current_path = page.path if isinstance(page, Page) else ""
+    items = [
+        {**item, "is_current": bool(current_path) and current_path.startswith(item["path"])}
+        for item in (nav["menu"] if nav else [])
+    ]
+    return {
+        "home": nav["home"] if nav else None,
+        "is_home": bool(nav and nav["home"] and current_path == nav["home"]["path"]),
+        "menu_items": items,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """Each language with the URL of this page's translation, or that language's home page."""
+    request = context.get("request")
+    page = context.get("page")
+    if request is None:
+        return []
+    if hasattr(request, "_portal_language_links"):
+        return request._portal_language_links
+    homes = locale_homes(request)
+    translations = {}
+    if isinstance(page, Page) and page.pk:
+        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
+            translations[translated.locale.language_code] = translated
+    current = translation.get_language()
+    full_path = request.get_full_path()
+    links = []
+    for code, name in settings.LANGUAGES:
+        target = translations.get(code)
+        if target is not None:
+            url = target.get_url(request)
+        elif page is None and (
+            (same_path := translate_url(full_path, code)) != full_path or code == current
+        ):
+            # A view that is not a Wagtail page (search, ...): the same path in that language.
+            url = same_path
+        elif code in homes:
+            url = homes[code]["url"]
+        else:
+            continue
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "absolute_url": request.build_absolute_uri(url),
+                "is_current": code == current,
+                "is_translation": target is not None,
+            }
+        )
+    request._portal_language_links = links
+    return links
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    return {"languages": language_links(context)}
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    request = context.get("request")
+    page = context.get("page")
+    ancestors = []
+    if isinstance(page, Page) and page.depth > 2:
+        ancestors = getattr(request, "_portal_ancestors", None)
+        if ancestors is None or (ancestors and ancestors[-1].pk != page.get_parent().pk):
+            ancestors = list(page.get_ancestors().filter(depth__gt=1))
+        ancestors = [ancestor for ancestor in ancestors if ancestor.depth > 1]
+    return {"request": request, "ancestors": ancestors, "page": page}

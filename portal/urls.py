@@ -1,0 +1,48 @@
+from django.apps import apps
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path, re_path
+from django.views.generic import TemplateView
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from .routing import serve
+from .sitemaps import PortalSitemap
+
+# Outside the language prefix: the admin, documents, the API and machine-readable files.
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+        name="robots_txt",
+    ),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+
+    urlpatterns += staticfiles_urlpatterns()
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Plugins that serve views of their own (not Wagtail pages) declare `i18n_urls` on their
+# AppConfig; they are mounted inside the language prefixes, before Wagtail's catch-all.
+plugin_patterns = [
+    path("", include(app.i18n_urls))
+    for app in apps.get_app_configs()
+    if getattr(app, "i18n_urls", None)
+]
+
+# Lithuanian at /, English at /en/. Page serving comes last: the portal's router (same URL
+# pattern as Wagtail's serve view, which it hands over to), then Wagtail's own URLs.
+urlpatterns += i18n_patterns(
+    *plugin_patterns,
+    re_path(r"^((?:[\w\-]+/)*)$", serve, name="portal_serve"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class StrategyConfig(AppConfig):
+    name = "strategy"
+    verbose_name = _("Strategy and legal documents")
+
+    def ready(self):
+        from portal.registry import demo_loaders, section_pages
+
+        from .demo import load_strategy_content
+        from .models import DocumentsPage, StrategyPage
+
+        section_pages.register("strategy", StrategyPage.find_for_locale)
+        section_pages.register("documents", DocumentsPage.find_for_locale)
+        demo_loaders.register("strategy", load_strategy_content, order=10)

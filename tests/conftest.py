@@ -1,0 +1,46 @@
+import pytest
+from django.core.management import call_command
+from wagtail.models import Locale, Page
+
+from home.models import HomePage
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Every test starts from the demo site, loaded once into the test database."""
+    with django_db_blocker.unblock():
+        call_command("load_demo_content", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+@pytest.fixture
+def lt(db):
+    return Locale.objects.get(language_code="lt")
+
+
+@pytest.fixture
+def en(db):
+    return Locale.objects.get(language_code="en")
+
+
+@pytest.fixture
+def home_lt(lt):
+    return HomePage.objects.get(locale=lt)
+
+
+@pytest.fixture
+def home_en(en):
+    return HomePage.objects.get(locale=en)
+
+
+@pytest.fixture
+def page_at(db):
+    """The live page at a public path such as '/apie/' or '/en/about/'."""
+
+    def find(path):
+        from django.test import Client
+
+        response = Client().get(path)
+        assert response.status_code == 200, path
+        return Page.objects.get(pk=response.context["page"].pk).specific
+
+    return find

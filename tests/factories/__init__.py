@@ -1,0 +1,1 @@
+"""Factories for every page type (wagtail-factories), one module per plugin."""

@@ -1,0 +1,84 @@
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page, Site
+
+from home.models import HomePage
+
+pytestmark = pytest.mark.django_db
+
+SECTION_PATHS = [
+    ("/apie/", "/en/about/"),
+    ("/strategija/", "/en/strategy/"),
+    ("/dokumentai/", "/en/documents/"),
+    ("/kvietimai/", "/en/calls/"),
+    ("/iniciatyvos/", "/en/initiatives/"),
+    ("/idejos/", "/en/ideas/"),
+]
+
+
+def test_lithuanian_home_page_shows_the_seed_text(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="lt">' in html
+    assert "Ateitį kuriame dabar" in html
+    assert "Kokio miesto norite Jūs?" in html
+    assert "Kuriame miesto bendruomenės strategiją" in html
+
+
+def test_english_home_page_is_the_translation(client, home_lt, home_en):
+    response = client.get("/en/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="en">' in html
+    assert "We are building the future now" in html
+    assert "What kind of city do you want?" in html
+    assert home_en.translation_key == home_lt.translation_key
+
+
+@pytest.mark.parametrize(("lt_path", "en_path"), SECTION_PATHS)
+def test_every_section_exists_in_both_languages_as_translations(client, page_at, lt_path, en_path):
+    lt_page = page_at(lt_path)
+    en_page = page_at(en_path)
+    assert lt_page.locale.language_code == "lt"
+    assert en_page.locale.language_code == "en"
+    assert lt_page.translation_key == en_page.translation_key
+    assert type(lt_page) is type(en_page)
+
+
+def test_community_pages_carry_the_seed_text(client):
+    html = client.get("/apie/miesto-bendruomene/").content.decode()
+    assert "Miestas tai mes – čia gyvenantys ir čia kuriantys" in html
+    html = client.get("/en/about/our-aim/").content.decode()
+    assert "To increase public involvement in solving local problems." in html
+
+
+def test_loader_is_idempotent():
+    before = Page.objects.count()
+    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert Page.objects.count() == before
+    assert HomePage.objects.count() == 2
+    assert Site.objects.count() == 1
+
+
+def test_loader_keeps_what_editors_changed(home_lt):
+    home_lt.hero_title = "Redaktoriaus antraštė"
+    home_lt.save_revision().publish()
+    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    home_lt.refresh_from_db()
+    assert home_lt.hero_title == "Redaktoriaus antraštė"
+
+
+def test_without_examples_no_page_is_labelled_as_an_example():
+    call_command("load_demo_content", "--no-examples", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    titles = list(Page.objects.values_list("title", flat=True))
+    assert not [t for t in titles if t.startswith(("Pavyzdys", "Example"))]
+
+
+def test_footer_links_the_accessibility_statement_and_privacy_notice(client):
+    html = client.get("/kvietimai/").content.decode()
+    assert 'href="/prieinamumo-deklaracija/"' in html
+    assert 'href="/privatumo-pranesimas/"' in html
+    html = client.get("/en/calls/").content.decode()
+    assert 'href="/en/accessibility-statement/"' in html
+    assert 'href="/en/privacy-notice/"' in html
