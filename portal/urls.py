@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from .api import build_api, unknown_endpoint
 from .routing import serve
 from .sitemaps import PortalSitemap
 
@@ -15,6 +16,8 @@ from .sitemaps import PortalSitemap
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v1/", build_api().urls),
+    re_path(r"^api/(?P<path>.*)$", unknown_endpoint),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"),
     path(
         "robots.txt",

@@ -64,10 +64,11 @@ def test_an_editor_can_choose_english_for_the_admin(client):
     assert '<html lang="en"' in client.get("/admin/").content.decode()
 
 
-@pytest.mark.parametrize("app", ["portal", "home", "search"])
+@pytest.mark.parametrize("app", ["portal", *settings.PORTAL_PLUGINS])
 def test_lithuanian_catalogue_translates_every_message(app):
     path = settings.BASE_DIR / app / "locale" / "lt" / "LC_MESSAGES" / "django.po"
     catalogue = polib.pofile(str(path))
+    assert catalogue.metadata["Language"] == "lt"
     missing = [entry.msgid for entry in catalogue.untranslated_entries()]
     assert not missing
     assert not catalogue.fuzzy_entries()
