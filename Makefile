@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run install install-dev setup serve test test-postgres lint format check messages
+.PHONY: help run install install-dev setup serve test test-postgres test-browser lint format check messages
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-15s\033[0m %s\n", $$1, $$2}'
@@ -40,11 +40,14 @@ run: setup serve ## Set everything up and serve the site at http://127.0.0.1:800
 serve: install ## Serve the site without setting anything up
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install-dev ## Run the whole test suite on SQLite
+test: install-dev ## Run the whole test suite on SQLite (browser tests skip if there is no chromium)
 	$(PY) -m pytest
 
-test-postgres: install-dev ## Run the whole test suite on PostgreSQL ($$DATABASE_URL or POSTGRES_URL)
-	DATABASE_URL=$${DATABASE_URL:-$(POSTGRES_URL)} $(PY) -m pytest
+test-postgres: install-dev ## Run the suite on PostgreSQL ($$DATABASE_URL or POSTGRES_URL), browser tests aside
+	DATABASE_URL=$${DATABASE_URL:-$(POSTGRES_URL)} $(PY) -m pytest --ignore=tests/browser
+
+test-browser: install-dev ## Run only the browser tests (needs Debian's chromium: apt-get install chromium)
+	PORTAL_REQUIRE_BROWSER=1 $(PY) -m pytest tests/browser
 
 lint: install-dev ## ruff check and format check
 	$(VENV)/bin/ruff check .

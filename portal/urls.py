@@ -27,11 +27,17 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
+    # Local media for development and the browser tests; production serves media from the
+    # object storage behind the CDN.
+    from django.views.static import serve as serve_file
+
+    urlpatterns += [
+        re_path(r"^media/(?P<path>.*)$", serve_file, {"document_root": settings.MEDIA_ROOT})
+    ]
 
 # Plugins that serve views of their own (not Wagtail pages) declare `i18n_urls` on their
 # AppConfig; they are mounted inside the language prefixes, before Wagtail's catch-all.

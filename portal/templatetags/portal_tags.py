@@ -92,3 +92,9 @@ def breadcrumbs(context):
             ancestors = list(page.get_ancestors().filter(depth__gt=1))
         ancestors = [ancestor for ancestor in ancestors if ancestor.depth > 1]
     return {"request": request, "ancestors": ancestors, "page": page}
+
+
+@register.filter
+def page_type(page):
+    """The page's model name (e.g. "contentpage"), for styling hooks and tests."""
+    return type(page).__name__.lower() if isinstance(page, Page) else ""

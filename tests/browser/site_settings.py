@@ -1,0 +1,9 @@
+"""The site as the browser tests run it: development settings with DEBUG off, so visitors get
+the real error pages, static files through whitenoise's finders and media from local disk."""
+
+from portal.settings.dev import *  # noqa: F403
+
+DEBUG = False
+WHITENOISE_USE_FINDERS = True
+SERVE_MEDIA = True
+ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
