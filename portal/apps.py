@@ -1,29 +1,50 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+# Wagtail models whose changes visitors can see, besides pages (handled separately).
+VISIBLE_WAGTAIL_MODELS = {
+    ("wagtailcore", "pageviewrestriction"),
+    ("wagtailcore", "site"),
+    ("wagtailcore", "locale"),
+    ("wagtailcore", "collection"),
+    ("wagtailcore", "collectionviewrestriction"),
+    ("wagtailimages", "image"),
+    ("wagtaildocs", "document"),
+    ("wagtailsearchpromotions", "searchpromotion"),
+    ("wagtailredirects", "redirect"),
+}
+
 
 class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = _("Portal core")
 
     def ready(self):
+        from django.conf import settings
         from django.db.models.signals import post_delete, post_save
-        from wagtail.models import Page, PageViewRestriction, Site
+        from wagtail.models import Page
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
-        from . import navigation
-        from .models import SiteSettings
+        from .cache import bump_content_version
 
-        # The cached navigation is rebuilt after anything that can change a menu or footer.
+        content_apps = {"portal", *settings.PORTAL_PLUGINS}
+
+        def is_visible(instance):
+            meta = instance._meta
+            return (
+                isinstance(instance, Page)
+                or meta.app_label in content_apps
+                or (meta.app_label, meta.model_name) in VISIBLE_WAGTAIL_MODELS
+            )
+
+        def content_changed(sender, instance, **kwargs):
+            if is_visible(instance):
+                bump_content_version()
+
+        # Every cached page and the cached navigation depend on the content version
+        # (portal/cache.py): anything visitors can see sets a new one.
+        self._content_changed = content_changed  # receivers are weakly referenced
+        post_save.connect(content_changed, dispatch_uid="portal-content-save")
+        post_delete.connect(content_changed, dispatch_uid="portal-content-delete")
         for signal in (page_published, page_unpublished, post_page_move):
-            signal.connect(navigation.invalidate, dispatch_uid=f"navigation-{id(signal)}")
-        watched = (Page, PageViewRestriction, Site, SiteSettings)
-
-        def invalidate_navigation(sender, instance, **kwargs):
-            # Page subclasses send signals under their own class, hence isinstance.
-            if isinstance(instance, watched):
-                navigation.invalidate()
-
-        self._invalidate_navigation = invalidate_navigation  # keep the receiver alive
-        post_save.connect(invalidate_navigation, dispatch_uid="portal-navigation-save")
-        post_delete.connect(invalidate_navigation, dispatch_uid="portal-navigation-delete")
+            signal.connect(bump_content_version, dispatch_uid=f"portal-content-{id(signal)}")

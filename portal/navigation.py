@@ -1,33 +1,17 @@
 """
 The site's navigation: each language's home page, the main menu and the footer links.
 
-They appear on every page and change only when an editor publishes, unpublishes, moves or
-deletes a page, changes a view restriction or edits the site settings, so they are kept in the
-cache and rebuilt after any of those (`invalidate`, connected in PortalConfig.ready). A page
-view spends no queries on them once the cache is warm.
+They appear on every page and change only when content changes, so they are kept in the cache
+under the current content version (portal/cache.py) and rebuilt after any change. A page view
+spends no queries on them once the cache is warm.
 """
 
-import time
-
-from django.core.cache import cache
 from django.utils import translation
 from wagtail.models import Page, PageViewRestriction, Site
 
-VERSION_KEY = "portal:navigation:version"
+from .cache import cache_get, cache_set, content_version
+
 TIMEOUT = 60 * 60 * 24
-
-
-def _version():
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = time.time_ns()
-        cache.set(VERSION_KEY, version, None)
-    return version
-
-
-def invalidate(**kwargs):
-    """Signal receiver: any change to the page tree, restrictions or site settings."""
-    cache.set(VERSION_KEY, time.time_ns(), None)
 
 
 def site_navigation(request):
@@ -37,11 +21,11 @@ def site_navigation(request):
     if not hasattr(request, "_portal_navigation"):
         site = Site.find_for_request(request)
         language = translation.get_language()
-        key = f"portal:navigation:{_version()}:{site.pk if site else 0}:{language}"
-        navigation = cache.get(key)
+        key = f"portal:navigation:{content_version()}:{site.pk if site else 0}:{language}"
+        navigation = cache_get(key)
         if navigation is None:
             navigation = _build_navigation(request, site, language)
-            cache.set(key, navigation, TIMEOUT)
+            cache_set(key, navigation, TIMEOUT)
         request._portal_navigation = navigation
     return request._portal_navigation
 

@@ -18,6 +18,33 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 
+# The cache must be shared by all workers: cached pages and navigation are invalidated by a
+# content version that every worker has to see (portal/cache.py), and rate limits count
+# across workers.
+if not os.environ.get("REDIS_URL"):
+    raise ImproperlyConfigured("Set REDIS_URL in the environment (e.g. redis://127.0.0.1:6379/0).")
+
+# A CDN in front of the site may keep anonymous pages for PORTAL_CDN_MAX_AGE seconds when
+# Wagtail's frontend-cache invalidation purges it on publish (FRONTEND_CACHE_PURGE_URL for a
+# generic HTTP purge endpoint such as Varnish, or CLOUDFRONT_DISTRIBUTION_ID).
+PORTAL_CDN_MAX_AGE = int(os.environ.get("PORTAL_CDN_MAX_AGE", "0"))
+if os.environ.get("FRONTEND_CACHE_PURGE_URL") or os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
+    INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]  # noqa: F405
+    if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
+        WAGTAILFRONTENDCACHE = {
+            "cdn": {
+                "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+                "DISTRIBUTION_ID": os.environ["CLOUDFRONT_DISTRIBUTION_ID"],
+            }
+        }
+    else:
+        WAGTAILFRONTENDCACHE = {
+            "cdn": {
+                "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+                "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+            }
+        }
+
 # Static files: compressed and fingerprinted, served by whitenoise (and cached by the CDN).
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

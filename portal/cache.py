@@ -1,0 +1,125 @@
+"""
+Caching that is never stale: one content version, and a full-page cache for anonymous visitors.
+
+Every cached thing (the navigation, whole pages) is stored under a key that contains the
+current *content version*. Anything that can change what a visitor sees (publishing,
+unpublishing, moving or deleting a page, saving or deleting a snippet, document, image or the
+site settings, a new idea) sets a new version, so every old entry is unreachable at once, in
+every process sharing the cache (Redis in production). Entries then simply expire.
+
+The cache is an optimisation, never a dependency: if the cache server is down, every cache
+operation here logs a warning and the request is served from the database.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+
+logger = logging.getLogger(__name__)
+
+VERSION_KEY = "portal:content-version"
+# Versions live "for ever"; entries keyed by an old version are unreachable and expire.
+PAGE_TIMEOUT = 60 * 60
+
+
+def cache_get(key, default=None):
+    try:
+        return cache.get(key, default)
+    except Exception:  # the cache server may be down: serve without it
+        logger.warning("cache unavailable on get(%s)", key, exc_info=True)
+        return default
+
+
+def cache_set(key, value, timeout=None):
+    try:
+        cache.set(key, value, timeout)
+    except Exception:
+        logger.warning("cache unavailable on set(%s)", key, exc_info=True)
+
+
+def content_version():
+    version = cache_get(VERSION_KEY)
+    if version is None:
+        version = time.time_ns()
+        cache_set(VERSION_KEY, version, None)
+    return version
+
+
+def bump_content_version(**kwargs):
+    """Signal receiver: anything that changes what visitors see."""
+    cache_set(VERSION_KEY, time.time_ns(), None)
+
+
+# --- Full-page cache -------------------------------------------------------------------
+
+UNCACHED_PREFIXES = ("/admin/", "/documents/", "/api/", "/_util/", "/media/", "/static/")
+STORED_HEADERS_EXCLUDED = {"set-cookie", "x-portal-cache"}
+
+
+class AnonymousPageCacheMiddleware:
+    """
+    Serves repeat requests of anonymous visitors from the cache.
+
+    Placed before the session middleware: a hit costs no database query at all. Only requests
+    without a session or messages cookie are cached (a signed-in editor, a visitor who passed
+    a page password or has a message waiting always gets a fresh page), and only responses that
+    are 200, set no cookie and used no CSRF token (so pages with forms are never cached).
+    Previews live under /admin/ and are never cached.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not self.request_is_cacheable(request):
+            return self.get_response(request)
+        key = self.key_for(request)
+        stored = cache_get(key)
+        if stored is not None:
+            status, headers, content = stored
+            response = HttpResponse(content, status=status)
+            for name, value in headers:
+                response[name] = value
+            response["X-Portal-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if self.response_is_cacheable(request, response):
+            headers = [
+                (name, value)
+                for name, value in response.items()
+                if name.lower() not in STORED_HEADERS_EXCLUDED
+            ]
+            cache_set(key, (response.status_code, headers, response.content), PAGE_TIMEOUT)
+            response["X-Portal-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def request_is_cacheable(request):
+        if not getattr(settings, "PORTAL_PAGE_CACHE", True):
+            return False
+        if request.method not in ("GET", "HEAD"):
+            return False
+        if request.path.startswith(UNCACHED_PREFIXES):
+            return False
+        if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
+            return False
+        return len(request.META.get("QUERY_STRING", "")) <= 500
+
+    @staticmethod
+    def key_for(request):
+        host = request.get_host()
+        return f"portal:page:{content_version()}:{request.method}:{host}:{request.get_full_path()}"
+
+    @staticmethod
+    def response_is_cacheable(request, response):
+        if response.status_code != 200 or response.streaming or response.cookies:
+            return False
+        if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED"):
+            return False
+        cache_control = response.get("Cache-Control", "").lower()
+        return not any(word in cache_control for word in ("private", "no-store", "no-cache"))
