@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run install install-dev setup serve test test-postgres test-browser lint format check messages
+.PHONY: help run install install-dev setup serve test test-postgres test-browser lint format check messages bench
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-15s\033[0m %s\n", $$1, $$2}'
@@ -66,3 +66,7 @@ messages: install ## Update the lt and en translation catalogues, then compile t
 		(cd $$app && ../$(PY) ../manage.py makemessages -l lt -l en --no-obsolete --no-location -i 'migrations/*'); \
 	done
 	$(PY) manage.py compilemessages --ignore=.venv
+
+bench: install-dev ## Benchmark every page type and API list against a bare view (gunicorn + wrk; PostgreSQL and Redis on 127.0.0.1)
+	@command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk"; exit 1; }
+	$(PY) bench/run.py $(BENCH_ARGS)

@@ -73,6 +73,10 @@ demo_loaders = Registry("Demo content that each plugin contributes")
 # name -> (url prefix, ninja.Router): the routers of the public API.
 api_routers = Registry("Routers of the public API")
 
+# name -> callable(loader: portal.demo.DemoLoader, counts: dict) -> None: adds generated volume
+# (e.g. counts["calls"] calls) for `manage.py generate_volume`, used by benchmarks and load tests.
+volume_generators = Registry("Generated volume for benchmarks and load tests")
+
 # name -> search contribution (see search/ for the contract)
 search_contributors = Registry("What each plugin contributes to site search")
 

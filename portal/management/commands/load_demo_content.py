@@ -18,8 +18,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        loader = DemoLoader(examples=not options["no_examples"], stdout=self.stdout)
+        verbose = options["verbosity"] > 0
+        loader = DemoLoader(
+            examples=not options["no_examples"], stdout=self.stdout if verbose else None
+        )
         for name, load in demo_loaders.items():
-            self.stdout.write(f"Loading {name} …")
+            loader.log(f"Loading {name} …")
             load(loader)
-        self.stdout.write(self.style.SUCCESS(f"Demo content ready ({loader.created} created)."))
+        loader.log(self.style.SUCCESS(f"Demo content ready ({loader.created} created)."))

@@ -1,0 +1,12 @@
+from django.http import HttpResponse
+from django.urls import path
+
+from portal.urls import urlpatterns as portal_urlpatterns
+
+
+def bare(request):
+    """The yardstick: a Django view that does nothing, behind the same middleware."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
+urlpatterns = [path("bench/bare/", bare), *portal_urlpatterns]
