@@ -67,7 +67,7 @@ class IdeaFilters(Schema):
     status: PublicStatus | None = None
 
 
-def _serialise(item) -> dict:
+def _serialise(item, request) -> dict:
     theme = item.theme
     return {
         "id": item.pk,
@@ -91,16 +91,12 @@ def _serialise(item) -> dict:
         "merged_into": {"id": item.merged_into.pk, "title": item.merged_into.title}
         if item.merged_into
         else None,
-        "outcomes": [{"title": o.title, "url": o.url} for o in item.outcomes],
+        "outcomes": [
+            {"title": o.title, "url": request.build_absolute_uri(o.url)} for o in item.outcomes
+        ],
         "language": item.language,
         "published_at": item.published_at,
     }
-
-
-def _locale_id(language):
-    from wagtail.models import Locale
-
-    return Locale.objects.filter(language_code=language).values_list("pk", flat=True).first()
 
 
 @router.get(
@@ -118,13 +114,13 @@ def list_ideas(
     offset: int = 0,
 ):
     with use_language(locale):
-        themes = themes_in(_locale_id(locale))
+        themes = themes_in(locale)
         wall_filter = WallFilter.from_query(
             {"theme": filters.theme or "", "status": filters.status or ""}, themes
         )
         page = paginate(request, public_ideas(wall_filter), limit, offset)
         page["results"] = [
-            _serialise(item)
+            _serialise(item, request)
             for item in present(page["results"], themes, translation.get_language(), request)
         ]
         return page
@@ -136,5 +132,5 @@ def get_idea(request, idea_id: int, locale: Language = "lt"):
         idea = public_ideas().filter(pk=idea_id).first()
         if idea is None:
             raise Http404
-        themes = themes_in(_locale_id(locale))
-        return _serialise(present([idea], themes, translation.get_language(), request)[0])
+        themes = themes_in(locale)
+        return _serialise(present([idea], themes, translation.get_language(), request)[0], request)

@@ -33,7 +33,7 @@ idea_outcomes = Registry("What grew out of residents' ideas")
 @dataclass(frozen=True)
 class Outcome:
     title: str
-    url: str
+    url: str  # absolute, or relative to the site (the API makes it absolute)
 
 
 def linked_pages(ideas, language, request):
@@ -65,7 +65,7 @@ def linked_pages(ideas, language, request):
     for idea_id, key in links:
         page = pages.get(key)
         if page is not None:
-            result[idea_id].append(Outcome(page.title, page.get_full_url(request)))
+            result[idea_id].append(Outcome(page.title, page.get_url(request)))
     return result
 
 

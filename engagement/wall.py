@@ -16,8 +16,11 @@ from .outcomes import Outcome, outcomes_for
 
 
 def themes_in(locale) -> list[Theme]:
-    locale_id = getattr(locale, "pk", locale)
-    return list(Theme.objects.filter(locale_id=locale_id).select_related("measure"))
+    """The themes of one language: a Locale, its id, or its language code."""
+    themes = Theme.objects.select_related("measure")
+    if isinstance(locale, str):
+        return list(themes.filter(locale__language_code=locale))
+    return list(themes.filter(locale_id=getattr(locale, "pk", locale)))
 
 
 def public_status_choices():
