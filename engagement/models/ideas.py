@@ -33,12 +33,6 @@ class Theme(TranslatableMixin, models.Model):
     """A theme residents file their ideas under, optionally tied to a strategy measure."""
 
     title = models.CharField(_("title"), max_length=120)
-    description = models.CharField(
-        _("description"),
-        max_length=255,
-        blank=True,
-        help_text=_("A short hint shown to residents under the list of themes."),
-    )
     measure = models.ForeignKey(
         "strategy.Measure",
         verbose_name=_("strategy measure"),
@@ -52,7 +46,6 @@ class Theme(TranslatableMixin, models.Model):
 
     panels = [
         FieldPanel("title"),
-        FieldPanel("description"),
         FieldPanel("measure"),
         FieldPanel("sort_order"),
     ]
