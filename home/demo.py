@@ -246,7 +246,13 @@ PRIVACY_LT = {
                 "Jūsų pateiktas idėjas ir nuomones – kad galėtume į jas atsižvelgti rengdami "
                 "ir įgyvendindami vietos plėtros strategiją.",
                 "Vardą ir el. pašto adresą, jei juos nurodėte – kad galėtume su jumis "
-                "susisiekti dėl jūsų idėjos. Jų pateikti neprivaloma.",
+                "susisiekti dėl jūsų idėjos. Jų pateikti neprivaloma. Vardą prie paskelbtos "
+                "idėjos rodome viešai tik tada, kai tai pasirenkate; el. pašto adreso "
+                "viešai nerodome niekada.",
+                "Prie idėjos pridėtą nuotrauką ar PDF dokumentą – kad moderatoriai matytų, ką "
+                "norite parodyti. Nuotraukas saugome be vietos ir fotoaparato duomenų; priedai "
+                "viešai nerodomi.",
+                "Apklausų ir registracijos formų atsakymus – tik tai apklausai ar renginiui.",
                 "Jūsų sutikimo tekstą ir laiką – kad galėtume įrodyti, jog sutikimą davėte.",
                 "IP adreso nesaugome; piktnaudžiavimui riboti naudojame tik jo negrįžtamą "
                 "santrauką.",
@@ -278,7 +284,12 @@ PRIVACY_EN = {
                 "The ideas and opinions you submit, so that we can take them into account "
                 "when preparing and carrying out the local development strategy.",
                 "Your name and e-mail address, if you give them, so that we can contact you "
-                "about your idea. Giving them is optional.",
+                "about your idea. Giving them is optional. Your name is shown publicly with a "
+                "published idea only if you choose so; your e-mail address never is.",
+                "A photo or PDF document you attach to your idea, so that the moderators see "
+                "what you want to show. Photos are stored without their location and camera "
+                "data; attachments are never shown publicly.",
+                "Answers to surveys and registration forms, only for that survey or event.",
                 "The text and time of your consent, so that we can show you gave it.",
                 "We do not store your IP address; to limit abuse we use only an "
                 "irreversible digest of it.",

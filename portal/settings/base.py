@@ -226,3 +226,18 @@ LOGGING = {
         "django_tasks": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }
+
+# Background tasks (django-tasks): e-mails sent after a resident's idea or form is stored.
+# The immediate backend runs a task at once, in the request; production should set
+# TASKS_BACKEND to a queue with a worker (docs/engagement.md, "Background tasks").
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
+        )
+    }
+}
+
+# Residents' ideas (engagement plugin; every setting and its default: engagement/conf.py).
+ENGAGEMENT_NOTIFY_EMAILS = env_list("ENGAGEMENT_NOTIFY_EMAILS")
+ENGAGEMENT_CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")

@@ -1,0 +1,247 @@
+"""
+The idea page (form, thank-you page and public idea wall) and editor-built form pages.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.fields import RichTextField
+
+from portal.models import IntroBodyPage, SectionPageMixin
+from portal.navigation import site_navigation
+
+from .. import conf, spam
+
+THANKS_SLUGS = {"lt": "aciu", "en": "thank-you"}
+
+
+def privacy_url(request) -> str:
+    """The privacy notice in the visitor's language (from the cached navigation)."""
+    navigation = site_navigation(request)
+    return (navigation or {}).get("footer", {}).get("privacy", "")
+
+
+def rate_limited_response(request, template, context, retry_after: int):
+    context = {**context, "rate_limited": True, "retry_minutes": max(1, -(-retry_after // 60))}
+    response = TemplateResponse(request, template, context, status=429)
+    response["Retry-After"] = str(retry_after)
+    return response
+
+
+class IdeaPage(RoutablePageMixin, SectionPageMixin, IntroBodyPage):
+    """Where residents share their ideas and opinions, without an account, and read others'."""
+
+    thank_you_text = RichTextField(
+        _("thank-you text"),
+        blank=True,
+        features=["bold", "italic", "link", "ol", "ul"],
+        help_text=_(
+            "Shown after an idea is sent. Leave empty for the standard text on what happens next."
+        ),
+    )
+
+    content_panels = [*IntroBodyPage.content_panels, FieldPanel("thank_you_text")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["engagement.FormPage"]
+    max_count_per_parent = 1
+    template = "engagement/idea_page.html"
+
+    class Meta:
+        verbose_name = _("ideas page")
+
+    # Routes --------------------------------------------------------------------------
+
+    @path("")
+    def index(self, request):
+        from ..forms import IdeaForm
+        from ..wall import themes_in
+
+        themes = themes_in(self.locale_id)
+        if request.method == "POST":
+            return self.receive_idea(request, themes)
+        form = IdeaForm(themes=themes, privacy_url=privacy_url(request))
+        return self.render_idea_page(request, form, themes)
+
+    @re_path(r"^(?P<slug>aciu|thank-you)/$", name="thanks")
+    def thanks(self, request, slug):
+        return TemplateResponse(request, "engagement/idea_thanks.html", self.get_context(request))
+
+    def thanks_url(self, request=None):
+        slug = THANKS_SLUGS.get(translation.get_language(), THANKS_SLUGS["lt"])
+        return self.get_url(request) + slug + "/"
+
+    # Receiving an idea ----------------------------------------------------------------
+
+    def receive_idea(self, request, themes):
+        from ..forms import IdeaForm
+        from ..intake import after_idea_stored, store_idea
+
+        form = IdeaForm(
+            request.POST, request.FILES, themes=themes, privacy_url=privacy_url(request)
+        )
+        retry_after = spam.count_and_check_rate(request)
+        if retry_after is not None:
+            return rate_limited_response(
+                request,
+                self.template,
+                self.idea_page_context(request, form, themes),
+                retry_after,
+            )
+        if form.is_honeypot_filled():
+            # Looks like success to the robot; nothing is stored.
+            return redirect(self.thanks_url(request))
+        if not form.is_valid():
+            return self.render_idea_page(request, form, themes)
+        idea = store_idea(form, request)
+        after_idea_stored(idea)
+        return redirect(self.thanks_url(request))
+
+    # Rendering ------------------------------------------------------------------------
+
+    def idea_page_context(self, request, form, themes):
+        from ..wall import WallFilter, present, public_ideas, public_status_choices
+
+        context = self.get_context(request)
+        wall_filter = WallFilter.from_query(request.GET, themes)
+        paginator = Paginator(public_ideas(wall_filter), conf.get("ENGAGEMENT_WALL_PAGE_SIZE"))
+        wall_page = paginator.get_page(request.GET.get("page"))
+        query = request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            form=form,
+            themes=themes,
+            wall_filter=wall_filter,
+            status_choices=public_status_choices(),
+            wall_page=wall_page,
+            wall_ideas=present(wall_page, themes, translation.get_language(), request),
+            wall_query=query.urlencode(),
+        )
+        return context
+
+    def render_idea_page(self, request, form, themes):
+        return TemplateResponse(
+            request, self.template, self.idea_page_context(request, form, themes)
+        )
+
+
+class FormField(AbstractFormField):
+    page = ParentalKey("FormPage", on_delete=models.CASCADE, related_name="form_fields")
+
+
+class FormPage(AbstractEmailForm):
+    """A form that staff build themselves: a survey, an event registration, ..."""
+
+    intro = models.TextField(_("introduction"), blank=True, max_length=1000)
+    thank_you_text = RichTextField(
+        _("thank-you text"), blank=True, features=["bold", "italic", "link", "ol", "ul"]
+    )
+
+    content_panels = [
+        *AbstractEmailForm.content_panels,
+        FormSubmissionsPanel(),
+        FieldPanel("intro"),
+        InlinePanel("form_fields", label=_("Form fields")),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
+                FieldPanel("subject"),
+            ],
+            heading=_("E-mail for each submission"),
+        ),
+    ]
+
+    parent_page_types = ["home.HomePage", "engagement.IdeaPage"]
+    subpage_types = []
+    template = "engagement/form_page.html"
+    landing_page_template = "engagement/form_page_landing.html"
+
+    class Meta:
+        verbose_name = _("form page")
+
+    @property
+    def listing_summary(self):
+        return self.search_description or self.intro
+
+    def get_form_class(self):
+        from ..forms import editor_form_class
+
+        return editor_form_class(self.get_form_fields())
+
+    def get_data_fields(self):
+        return [*super().get_data_fields(), ("consent", _("Consent"))]
+
+    def serve(self, request, *args, **kwargs):
+        form_kwargs = {"page": self, "user": request.user, "privacy_url": privacy_url(request)}
+        if request.method != "POST":
+            form = self.get_form(**form_kwargs)
+        else:
+            form = self.get_form(request.POST, request.FILES, **form_kwargs)
+            retry_after = spam.count_and_check_rate(request)
+            if retry_after is not None:
+                return rate_limited_response(
+                    request,
+                    self.get_template(request),
+                    {**self.get_context(request), "form": form},
+                    retry_after,
+                )
+            if form.is_honeypot_filled():
+                return self.render_landing_page(request, None, *args, **kwargs)
+            if form.is_valid():
+                submission = self.process_form_submission(form)
+                return self.render_landing_page(request, submission, *args, **kwargs)
+        context = self.get_context(request)
+        context["form"] = form
+        return TemplateResponse(request, self.get_template(request), context)
+
+    def process_form_submission(self, form):
+        from django.db import transaction
+
+        data = {
+            name: value
+            for name, value in form.cleaned_data.items()
+            if name not in (spam.HONEYPOT_FIELD, "consent")
+        }
+        data["consent"] = f"{form.consent_text()} [{timezone.now().isoformat()}]"
+        with transaction.atomic(durable=True):
+            submission = self.get_submission_class().objects.create(form_data=data, page=self)
+        if self.to_address:
+            self.send_mail(form)
+        return submission
+
+    def send_mail(self, form):
+        from ..tasks import enqueue_safely, send_form_notification
+
+        addresses = [address.strip() for address in self.to_address.split(",")]
+        subject = self.subject or self.title
+        enqueue_safely(send_form_notification, subject, self.render_email(form), addresses)
+
+    def render_email(self, form):
+        """The submission as text, without the honeypot and the consent checkbox."""
+        lines = []
+        for bound in form.fields_for_people:
+            if bound.name not in form.cleaned_data:
+                continue
+            value = form.cleaned_data[bound.name]
+            if isinstance(value, list):
+                value = ", ".join(value)
+            elif isinstance(value, datetime.datetime):
+                value = date_format(value, "SHORT_DATETIME_FORMAT")
+            elif isinstance(value, datetime.date):
+                value = date_format(value, "SHORT_DATE_FORMAT")
+            lines.append(f"{bound.label}: {value}")
+        return "\n".join(lines)
