@@ -23,7 +23,7 @@ from wagtail.rich_text import expand_db_html
 from portal.api import DEFAULT_LIMIT, ErrorSchema, Language, Paginated, paginate, use_language
 from portal.images import document_data
 
-from .listing import CallFilters, call_year
+from .listing import CallFilters, absolute_url, call_year
 from .models import CallPage, DocumentKind, SelectionMethod, SupportForm
 from .status import CALL_TIME_ZONE, CallStatus
 
@@ -161,7 +161,7 @@ def _html(value: str) -> str:
 
 
 def call_summary(call: CallPage, request, language: str) -> dict:
-    url = call.get_full_url(request)
+    url = absolute_url(call, request)
     return {
         "id": call.pk,
         "translation_key": call.translation_key,

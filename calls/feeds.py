@@ -16,7 +16,7 @@ from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
 from icalendar import Alarm, Calendar, Event
 
-from .listing import CallFilters
+from .listing import CallFilters, absolute_url
 from .status import CALL_TIME_ZONE
 
 RSS_ITEMS = 50
@@ -85,7 +85,7 @@ def _uid(call, kind: str, request) -> str:
 
 def call_events(call, request) -> list[Event]:
     """One call's calendar events: opening, deadline (with a reminder), information events."""
-    url = call.get_full_url(request)
+    url = absolute_url(call, request)
     values = {"number": call.call_number, "title": call.title}
     stamp = call.last_published_at or timezone.now()
     opening = Event.new(
@@ -162,7 +162,7 @@ def index_calendar_response(index_page, request) -> HttpResponse:
         name=f"{index_page.title} · {_('Druskininkai city LAG')}",
         description=index_page.intro,
         uid=f"{index_page.translation_key}-{translation.get_language()}",
-        url=index_page.get_full_url(request),
+        url=absolute_url(index_page, request),
         events=events,
     )
     return calendar_response(calendar, f"{index_page.slug}.ics")
@@ -174,7 +174,7 @@ def call_calendar_response(call, request) -> HttpResponse:
         % {"number": call.call_number, "title": call.title},
         description=call.intro,
         uid=f"{call.translation_key}-{translation.get_language()}",
-        url=call.get_full_url(request),
+        url=absolute_url(call, request),
         events=call_events(call, request),
     )
     return calendar_response(calendar, f"{call.slug}.ics")

@@ -163,3 +163,8 @@ def calls_for_home(
 
 def paginate_calls(calls: list[CallPage], page_number):
     return Paginator(calls, CALLS_PER_PAGE).get_page(page_number)
+
+
+def absolute_url(page, request) -> str:
+    """A page's address on the host the request came to, as the canonical link gives it."""
+    return request.build_absolute_uri(page.get_url(request))

@@ -9,7 +9,7 @@ the day as the deadline even when a daylight-saving change falls within the last
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.db import models
@@ -45,7 +45,8 @@ STATUS_FILTERS = {
 def closing_soon_from(closes_at: datetime) -> datetime:
     """The start of the last CLOSING_SOON_DAYS calendar days before the deadline, in Vilnius."""
     # Arithmetic on a zoneinfo-aware datetime is wall-clock arithmetic: 16:00 stays 16:00.
-    return timezone.localtime(closes_at, CALL_TIME_ZONE) - timedelta(days=CLOSING_SOON_DAYS)
+    local = timezone.localtime(closes_at, CALL_TIME_ZONE) - timedelta(days=CLOSING_SOON_DAYS)
+    return local.astimezone(UTC)
 
 
 def call_status(
@@ -55,8 +56,11 @@ def call_status(
     moment: datetime | None = None,
 ) -> CallStatus:
     """The status of a call at `moment` (now by default)."""
-    moment = moment or timezone.now()
-    if results_published_at is not None and results_published_at <= moment:
+    # Compare instants in UTC: Python compares two datetimes that share a tzinfo by their
+    # wall-clock readings, which would be an hour off across a daylight-saving change.
+    moment = (moment or timezone.now()).astimezone(UTC)
+    opens_at, closes_at = opens_at.astimezone(UTC), closes_at.astimezone(UTC)
+    if results_published_at is not None and results_published_at.astimezone(UTC) <= moment:
         return CallStatus.RESULTS_PUBLISHED
     if moment < opens_at:
         return CallStatus.UPCOMING
@@ -70,7 +74,7 @@ def call_status(
 def time_left(closes_at: datetime, moment: datetime | None = None) -> tuple[int, int] | None:
     """Whole days and hours until the deadline, or None once it has passed."""
     moment = moment or timezone.now()
-    remaining = closes_at - moment
+    remaining = closes_at.astimezone(UTC) - moment.astimezone(UTC)
     if remaining <= timedelta(0):
         return None
     hours = int(remaining.total_seconds() // 3600)

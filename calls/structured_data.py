@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from .listing import absolute_url
 from .status import CALL_TIME_ZONE
 
 
@@ -13,7 +14,7 @@ def _iso(moment):
 
 
 def call_structured_data(call, request, *, measures=(), events=()) -> dict:
-    url = call.get_full_url(request)
+    url = absolute_url(call, request)
     funder = {"@type": "Organization", "name": _("Druskininkai city LAG")}
     amount = {
         "@type": "MonetaryAmount",

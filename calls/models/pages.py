@@ -121,8 +121,8 @@ class CallPage(RoutablePageMixin, IntroBodyPage):
         max_digits=5,
         decimal_places=2,
         validators=[
-            MinValueValidator(0, _("The co-funding rate must be between 0 and 100 %.")),
-            MaxValueValidator(100, _("The co-funding rate must be between 0 and 100 %.")),
+            MinValueValidator(0, _("The co-funding rate must be between 0 and 100 per cent.")),
+            MaxValueValidator(100, _("The co-funding rate must be between 0 and 100 per cent.")),
         ],
         help_text=_("The share of eligible costs that the call funds."),
     )
