@@ -33,6 +33,7 @@ class CallsRssFeed(Feed):
         super().__init__()
         self.index_page = index_page
         self.request = None
+        self.listed_calls = []
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
@@ -52,6 +53,7 @@ class CallsRssFeed(Feed):
 
     def items(self):
         calls = CallFilters().apply(self.index_page.locale_id).calls
+        self.listed_calls = list(calls)
         calls.sort(key=lambda call: call.first_published_at or call.opens_at, reverse=True)
         return calls[:RSS_ITEMS]
 

@@ -88,6 +88,7 @@ def listing_order(call: CallPage):
 @dataclass
 class CallListing:
     calls: list[CallPage]
+    all_calls: list[CallPage] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
     measures: list = field(default_factory=list)
 
@@ -145,6 +146,7 @@ class CallFilters:
                     measures.setdefault(link.measure.code, link.measure)
         return CallListing(
             calls=sorted((call for call in calls if self.matches(call)), key=listing_order),
+            all_calls=calls,
             years=sorted({call_year(call) for call in calls}, reverse=True),
             measures=sorted(measures.values(), key=lambda measure: code_order(measure.code)),
         )

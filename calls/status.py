@@ -79,3 +79,36 @@ def time_left(closes_at: datetime, moment: datetime | None = None) -> tuple[int,
         return None
     hours = int(remaining.total_seconds() // 3600)
     return hours // 24, hours % 24
+
+
+# How long a page that shows statuses stays true --------------------------------------------
+
+FRESHNESS_CAP = 60 * 60  # seconds; a page is at most an hour old even without a boundary
+
+
+def next_change(
+    opens_at: datetime,
+    closes_at: datetime,
+    results_published_at: datetime | None,
+    moment: datetime | None = None,
+) -> datetime | None:
+    """The next instant at which the call's status or its countdown (days, then hours) changes."""
+    moment = (moment or timezone.now()).astimezone(UTC)
+    boundaries = [opens_at, closing_soon_from(closes_at), closes_at, results_published_at]
+    later = [b.astimezone(UTC) for b in boundaries if b is not None and b.astimezone(UTC) > moment]
+    remaining = closes_at.astimezone(UTC) - moment
+    if remaining > timedelta(0) and moment >= opens_at.astimezone(UTC):
+        unit = timedelta(days=1) if remaining >= timedelta(days=1) else timedelta(hours=1)
+        later.append(moment + (remaining % unit or unit))
+    return min(later) if later else None
+
+
+def seconds_fresh(calls, moment: datetime | None = None) -> int:
+    """For how many seconds a page showing these calls' statuses stays true (Cache-Control)."""
+    moment = (moment or timezone.now()).astimezone(UTC)
+    seconds = FRESHNESS_CAP
+    for call in calls:
+        change = next_change(call.opens_at, call.closes_at, call.results_published_at, moment)
+        if change is not None:
+            seconds = min(seconds, int((change - moment).total_seconds()) + 1)
+    return max(0, seconds)

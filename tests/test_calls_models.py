@@ -107,6 +107,7 @@ def test_editor_sees_the_five_tabs_in_lithuanian(admin_client, call):
         assert f">{tab}<" in html or f">\n{tab}" in html or tab in html, tab
     for label in ("Kvietimo Nr.", "Teikiama nuo", "Teikiama iki", "Kvietimo finansavimo suma"):
         assert label.lower() in html.lower(), label
+    assert 'id="id_go_live_at"' in html  # the publishing schedule
 
 
 @pytest.mark.parametrize(

@@ -160,3 +160,34 @@ def test_pages_show_the_status_at_the_moment_of_the_request(client, moment, labe
             else:
                 item = next(i for i in text["results"] if i["id"] == call.pk)
                 assert item["status"]["label"] == label_lt
+
+
+def test_next_change_is_the_next_boundary_or_countdown_tick():
+    from calls.status import next_change
+
+    opens, closes = vilnius(2026, 3, 1, 9, 0), SPRING_DEADLINE
+    assert next_change(opens, closes, None, opens - timedelta(hours=2)) == opens
+    # While open, the countdown of days changes when a whole number of days remains.
+    moment = closes - timedelta(days=10, hours=3)
+    assert next_change(opens, closes, None, moment) == moment + timedelta(hours=3)
+    # In the last day, it ticks every hour.
+    moment = closes - timedelta(hours=5, minutes=20)
+    assert next_change(opens, closes, None, moment) == moment + timedelta(minutes=20)
+    published = closes + timedelta(days=20)
+    assert next_change(opens, closes, published, closes + SECOND) == published
+    assert next_change(opens, closes, published, published) is None
+
+
+@pytest.mark.django_db
+def test_pages_tell_caches_when_a_status_will_change(client):
+    from calls.status import FRESHNESS_CAP
+
+    call = CallPageFactory(parent=call_index("lt"), slug="greitai-atsidarys")
+    with time_machine.travel(call.opens_at - timedelta(minutes=10), tick=False):
+        for path in (call.url, "/kvietimai/", "/kvietimai/rss/"):
+            cache_control = client.get(path)["Cache-Control"]
+            max_age = int(cache_control.split("max-age=")[1].split(",")[0])
+            assert 0 < max_age <= 10 * 60 + 1, path
+    with time_machine.travel(call.opens_at + timedelta(hours=1), tick=False):
+        max_age = int(client.get(call.url)["Cache-Control"].split("max-age=")[1])
+        assert max_age <= FRESHNESS_CAP

@@ -7,6 +7,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import (
     FieldPanel,
@@ -26,12 +27,18 @@ from portal.blocks import RICH_TEXT_FEATURES
 from portal.models import IntroBodyPage, SectionPageMixin
 
 from ..blocks import ContactBlock, CriterionBlock, ProjectResultBlock, QuestionBlock
-from ..status import CallStatus, call_status, time_left
+from ..status import CallStatus, call_status, seconds_fresh, time_left
 
 # Sub-paths that the index serves itself, so no call may take them as its slug.
 INDEX_ROUTES = ("rss", "ics")
 
 MONEY = {"max_digits": 12, "decimal_places": 2}
+
+
+def fresh_until_next_change(response, calls):
+    """Let caches keep a page that shows statuses only until one of them changes."""
+    patch_cache_control(response, max_age=seconds_fresh(calls))
+    return response
 
 
 class CallIndexPage(RoutablePageMixin, SectionPageMixin, IntroBodyPage):
@@ -51,7 +58,7 @@ class CallIndexPage(RoutablePageMixin, SectionPageMixin, IntroBodyPage):
 
         filters = CallFilters.from_query(request.GET)
         listing = filters.apply(self.locale_id)
-        return self.render(
+        response = self.render(
             request,
             context_overrides={
                 "filters": filters,
@@ -60,12 +67,14 @@ class CallIndexPage(RoutablePageMixin, SectionPageMixin, IntroBodyPage):
                 "status_choices": CallStatus.choices,
             },
         )
+        return fresh_until_next_change(response, listing.all_calls)
 
     @path("rss/", name="rss")
     def rss_feed(self, request):
         from ..feeds import CallsRssFeed
 
-        return CallsRssFeed(self)(request)
+        feed = CallsRssFeed(self)
+        return fresh_until_next_change(feed(request), feed.listed_calls)
 
     @path("ics/", name="ics")
     def ics_feed(self, request):
@@ -334,7 +343,8 @@ class CallPage(RoutablePageMixin, IntroBodyPage):
 
     @path("")
     def index_route(self, request):
-        return self.render(request, context_overrides=self.detail_context(request))
+        response = self.render(request, context_overrides=self.detail_context(request))
+        return fresh_until_next_change(response, [self])
 
     @path("ics/", name="ics")
     def ics_file(self, request):
