@@ -1,6 +1,7 @@
 """The public idea wall and the ideas API: what is public, what is never, and the query budget."""
 
 import json
+import re
 
 import pytest
 from django.db import connection
@@ -216,7 +217,23 @@ def test_the_api_documents_the_ideas_endpoints(client):
     schema = client.get("/api/v1/openapi.json").json()
     assert "/api/v1/ideas" in schema["paths"]
     assert "/api/v1/ideas/{idea_id}" in schema["paths"]
-    properties = json.dumps(schema["components"])
+    # The schemas the ideas endpoints answer with (and every schema they refer to).
+    components = schema["components"]["schemas"]
+    wanted = {
+        ref.rsplit("/", 1)[-1]
+        for path in ("/api/v1/ideas", "/api/v1/ideas/{idea_id}")
+        for ref in re.findall(r'"\$ref": "([^"]+)"', json.dumps(schema["paths"][path]))
+    }
+    seen = set()
+    while wanted - seen:
+        name = (wanted - seen).pop()
+        seen.add(name)
+        wanted |= {
+            ref.rsplit("/", 1)[-1]
+            for ref in re.findall(r'"\$ref": "([^"]+)"', json.dumps(components[name]))
+        }
+    properties = json.dumps({name: components[name] for name in seen})
+    assert "Idea" in properties
     assert "email" not in properties
     assert "client_hash" not in properties
 
