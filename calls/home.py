@@ -4,6 +4,7 @@ from portal.registry import HomeSection
 
 from .listing import calls_for_home, private_pages_q
 from .models import CallIndexPage
+from .status import seconds_fresh
 
 
 def calls_home_section(request, home_page):
@@ -18,4 +19,8 @@ def calls_home_section(request, home_page):
     if index_page is None:
         return None
     calls = calls_for_home(home_page.locale_id, private_q=private_q)
-    return HomeSection("calls/home_section.html", {"index_page": index_page, "calls": calls})
+    return HomeSection(
+        "calls/home_section.html",
+        {"index_page": index_page, "calls": calls},
+        max_age=seconds_fresh(calls),
+    )

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -63,7 +64,16 @@ class HomePage(IntroBodyPage):
             if section is not None:
                 sections.append(section)
         context["sections"] = sections
+        ages = [section.max_age for section in sections if section.max_age is not None]
+        request._portal_home_max_age = min(ages) if ages else None
         return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        max_age = getattr(request, "_portal_home_max_age", None)
+        if max_age is not None:
+            patch_cache_control(response, max_age=max_age)
+        return response
 
 
 class ContentPage(IntroBodyPage):

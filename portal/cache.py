@@ -19,6 +19,7 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.utils.cache import get_max_age
 
 logger = logging.getLogger(__name__)
 
@@ -88,13 +89,14 @@ class AnonymousPageCacheMiddleware:
             response["X-Portal-Cache"] = "hit"
             return response
         response = self.get_response(request)
-        if self.response_is_cacheable(request, response):
+        timeout = self.timeout_for(request, response)
+        if timeout:
             headers = [
                 (name, value)
                 for name, value in response.items()
                 if name.lower() not in STORED_HEADERS_EXCLUDED
             ]
-            cache_set(key, (response.status_code, headers, response.content), PAGE_TIMEOUT)
+            cache_set(key, (response.status_code, headers, response.content), timeout)
             response["X-Portal-Cache"] = "miss"
         return response
 
@@ -116,10 +118,18 @@ class AnonymousPageCacheMiddleware:
         return f"portal:page:{content_version()}:{request.method}:{host}:{request.get_full_path()}"
 
     @staticmethod
-    def response_is_cacheable(request, response):
+    def timeout_for(request, response):
+        """How long the response may be kept: 0 for not at all.
+
+        A page whose content changes with time (a call's status, a countdown) says how long it
+        stays true with Cache-Control: max-age, and is kept no longer than that.
+        """
         if response.status_code != 200 or response.streaming or response.cookies:
-            return False
+            return 0
         if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED"):
-            return False
+            return 0
         cache_control = response.get("Cache-Control", "").lower()
-        return not any(word in cache_control for word in ("private", "no-store", "no-cache"))
+        if any(word in cache_control for word in ("private", "no-store", "no-cache")):
+            return 0
+        max_age = get_max_age(response)
+        return PAGE_TIMEOUT if max_age is None else min(PAGE_TIMEOUT, max_age)

@@ -54,10 +54,15 @@ class Registry:
 
 @dataclass
 class HomeSection:
-    """What a plugin shows on the home page: a template and the context it needs."""
+    """What a plugin shows on the home page: a template and the context it needs.
+
+    `max_age`: for how many seconds the section stays true if its content changes with time
+    (a call's status, a countdown); the home page is not cached longer than its shortest one.
+    """
 
     template: str
     context: dict[str, Any] = field(default_factory=dict)
+    max_age: int | None = None
 
 
 # name -> callable(request, home_page) -> HomeSection | None

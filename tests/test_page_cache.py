@@ -138,3 +138,42 @@ def test_pages_are_cached_in_redis_and_invalidated_across_processes(client, page
     assert response["X-Portal-Cache"] == "miss"
     assert "<h1>About us</h1>" in response.content.decode()
     caches["default"].clear()
+
+
+def test_pages_that_change_with_time_are_kept_no_longer_than_their_max_age():
+    import time_machine
+    from django.utils.cache import patch_cache_control
+
+    def countdown(request):
+        response = HttpResponse("Liko 2 dienos")
+        patch_cache_control(response, max_age=30)
+        return response
+
+    middleware = AnonymousPageCacheMiddleware(countdown)
+    request = RequestFactory().get("/kvietimai/")
+    with time_machine.travel("2026-11-24 12:00:00+00:00", tick=False) as traveller:
+        assert middleware(request)["X-Portal-Cache"] == "miss"
+        traveller.shift(10)
+        assert middleware(request)["X-Portal-Cache"] == "hit"
+        traveller.shift(21)
+        assert middleware(request)["X-Portal-Cache"] == "miss"
+
+    def no_store(request):
+        response = HttpResponse("ok")
+        patch_cache_control(response, max_age=0)
+        return response
+
+    middleware = AnonymousPageCacheMiddleware(no_store)
+    request = RequestFactory().get("/kvietimai/rss/")
+    middleware(request)
+    assert "X-Portal-Cache" not in middleware(request)
+
+
+def test_home_page_is_kept_only_until_a_call_on_it_changes_status(client):
+    from django.utils.cache import get_max_age
+
+    response = client.get("/")
+    max_age = get_max_age(response)
+    # The demo has an open call (its countdown changes within a day) and an upcoming one.
+    assert max_age is not None
+    assert 0 < max_age <= 24 * 60 * 60
