@@ -27,3 +27,10 @@ class PortalConfig(AppConfig):
         self._invalidate_navigation = invalidate_navigation  # keep the receiver alive
         post_save.connect(invalidate_navigation, dispatch_uid="portal-navigation-save")
         post_delete.connect(invalidate_navigation, dispatch_uid="portal-navigation-delete")
+
+        from django.core import checks
+
+        from .api_fields import check_api_fields
+
+        # No model may offer an API an e-mail address, an account or form submissions.
+        checks.register(check_api_fields, "api")
