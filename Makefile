@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run install install-dev setup serve test test-postgres lint format check messages
+.PHONY: help run install install-dev setup serve test test-postgres lint format check messages api-snapshot
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-15s\033[0m %s\n", $$1, $$2}'
@@ -63,3 +63,8 @@ messages: install ## Update the lt and en translation catalogues, then compile t
 		(cd $$app && ../$(PY) ../manage.py makemessages -l lt -l en --no-obsolete --no-location -i 'migrations/*'); \
 	done
 	$(PY) manage.py compilemessages --ignore=.venv
+
+api-snapshot: install-dev ## Regenerate tests/snapshots/openapi.json after an intended API change
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py export_openapi_schema \
+		--api portal.urls.api_v1 --indent 2 --sorted --output tests/snapshots/openapi.json
+	echo >> tests/snapshots/openapi.json
