@@ -265,3 +265,27 @@ def test_every_listed_page_is_served_on_the_site(client):
         path = item["url"].removeprefix("http://testserver")
         assert client.get(path).status_code == 200, path
         assert Page.objects.get(pk=item["id"]).live
+
+
+def test_a_page_type_can_shape_its_own_fields(client, page_at, monkeypatch):
+    from home.models import ContentPage
+
+    monkeypatch.setattr(
+        ContentPage,
+        "api_detail_fields",
+        lambda self, request: {"summary": self.listing_summary},
+        raising=False,
+    )
+    page = page_at("/apie/")
+    assert get(client, f"/api/v1/pages/{page.pk}")["fields"] == {"summary": page.intro}
+
+
+@pytest.mark.parametrize(("locale", "title"), [("lt", "Pradžia"), ("en", "Home")])
+def test_wagtail_api_v2_serves_each_language_with_api_fields(client, locale, title):
+    listing = get(client, "/api/v2/pages/", locale=locale, type="home.HomePage")
+    [home] = listing["items"]
+    assert home["title"] == title
+    detail = get(client, f"/api/v2/pages/{home['id']}/")
+    assert detail["hero_title"]
+    assert [block["type"] for block in detail["body"]]
+    assert detail["meta"]["locale"] == locale
