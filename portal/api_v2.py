@@ -43,6 +43,10 @@ class PublicPagesAPIViewSet(WithoutForbiddenFields, PagesAPIViewSet):
 
         return api_pages(self.request, searchable="search" in self.request.GET)
 
+    def get_queryset(self):
+        # Every item's meta names its locale: fetch them with the pages, not one by one.
+        return super().get_queryset().select_related("locale")
+
 
 class PublicImagesAPIViewSet(WithoutForbiddenFields, ImagesAPIViewSet):
     pass

@@ -243,6 +243,14 @@ def test_list_queries_do_not_grow_with_the_page_size(client, many_pages, locale,
     assert few <= 6
 
 
+@pytest.mark.parametrize("params", [{}, {"search": "Bendruomenės"}, {"type": "home.ContentPage"}])
+def test_wagtail_api_v2_list_queries_do_not_grow_with_the_page_size(client, many_pages, params):
+    few, few_data = count_queries(client, "/api/v2/pages/", {**params, "limit": 5})
+    many, many_data = count_queries(client, "/api/v2/pages/", {**params, "limit": 50})
+    assert (len(few_data["items"]), len(many_data["items"])) == (5, 50)
+    assert many == few
+
+
 def test_navigation_queries_do_not_grow_with_the_menu(client, home_lt):
     few, _ = count_queries(client, "/api/v1/navigation", {"depth": 2})
     for n in range(12):
