@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run install install-dev setup serve test test-postgres test-browser lint format check messages bench
+.PHONY: help run install install-dev setup serve test test-postgres test-browser lint format check messages bench api-snapshot
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-15s\033[0m %s\n", $$1, $$2}'
@@ -70,3 +70,8 @@ messages: install ## Update the lt and en translation catalogues, then compile t
 bench: install-dev ## Benchmark every page type and API list against a bare view (gunicorn + wrk; PostgreSQL and Redis on 127.0.0.1)
 	@command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk"; exit 1; }
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+api-snapshot: install-dev ## Regenerate tests/snapshots/openapi.json after an intended API change
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py export_openapi_schema \
+		--api portal.urls.api_v1 --indent 2 --sorted --output tests/snapshots/openapi.json
+	echo >> tests/snapshots/openapi.json

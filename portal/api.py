@@ -11,33 +11,111 @@ so removing a plugin removes its endpoints. Conventions:
 
 - every endpoint takes `locale: Language = "lt"` and answers in that language
   (`with use_language(locale):`), and every item carries its `translation_key`;
-- lists are paginated with `limit` / `offset` (`paginate()`), at most MAX_LIMIT items a page;
-- errors share one shape, `ErrorSchema`, in the request's language (400, 404, 429);
+- lists are paginated with `limit` / `offset` (`PageParams`, `paginate()`, `Paginated[T]`), at
+  most MAX_LIMIT items a page;
+- errors share one shape, `ErrorSchema`, in the request's language (400, 404, 405, 429, 500);
 - rich text is ready HTML (`portal.blocks` / `expand_db_html`), images are renditions with
   width, height and alt text, documents have URL, type and size (`portal.images`), money is a
-  decimal string and times are ISO 8601 with offset.
+  decimal string (`Money`) and times are ISO 8601 with offset (`DateTime`).
+
+What every endpoint gets without doing anything (portal/api_http.py, for all of /api/):
+ETag and Last-Modified derived from the response body, 304 for If-None-Match and
+If-Modified-Since, Cache-Control with PORTAL_API_CACHE_MAX_AGE, per-client throttling (429 with
+Retry-After), CORS for API_CORS_ALLOWED_ORIGINS, HEAD and OPTIONS, and 405 for any method that
+would write. The OpenAPI document lists the shared error responses on every operation, so a
+plugin documents only its 200 response. tests/test_api_contract.py checks every operation with
+schemathesis and keeps the snapshot tests/snapshots/openapi.json (`make api-snapshot`).
+
+How a plugin writes an endpoint (calls/api.py):
+
+    from django.shortcuts import get_object_or_404
+    from ninja import Query, Router, Schema
+
+    from portal.api import (
+        DateTime, Language, Money, PageParams, Paginated, paginate, use_language,
+    )
+
+    router = Router(tags=["calls"])
+
+    class CallSummary(Schema):
+        id: int
+        title: str
+        translation_key: str
+        budget: Money | None
+        closes_at: DateTime | None
+
+    @router.get("/", response=Paginated[CallSummary], summary="Funding calls")
+    def list_calls(request, page: Query[PageParams], locale: Language = "lt",
+                   status: str | None = None):
+        with use_language(locale):
+            calls = CallPage.objects.for_api(locale, status=status)  # a fixed number of queries
+            return paginate(request, calls, page.limit, page.offset)
+
+    @router.get("/{int:call_id}", response=CallDetail, summary="One funding call")
+    def get_call(request, call_id: int, locale: Language = "lt"):
+        with use_language(locale):
+            return get_object_or_404(CallPage.objects.for_api(locale), pk=call_id)
+
+Raise Http404 (or use get_object_or_404) for "not found" and ninja's HttpError(status, message)
+for other errors: both come out in the shared error shape. Filter with the plugin's own
+queryset method that the pages use too (live, public, in their locale). Add a test that the
+list's query count is the same for limit=5 and limit=50, then run `make api-snapshot` and
+commit tests/snapshots/openapi.json with the endpoint.
 """
 
 from __future__ import annotations
 
+import logging
 from contextlib import contextmanager
-from typing import Generic, Literal, TypeVar
+from datetime import datetime
+from decimal import Decimal
+from typing import Annotated, Generic, Literal, TypeVar
 
 from django.conf import settings
-from django.http import Http404
-from django.utils import translation
-from django.utils.translation import gettext as _
-from ninja import NinjaAPI, Router, Schema
-from ninja.errors import ValidationError
+from django.http import Http404, JsonResponse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy
+from ninja import Field, NinjaAPI, Router, Schema
+from ninja.errors import HttpError, ValidationError
+from pydantic import PlainSerializer, WithJsonSchema
 from wagtail.models import Locale
 
 from .registry import api_routers
 
+logger = logging.getLogger(__name__)
+
 Language = Literal["lt", "en"]
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
+# Larger offsets cannot name an item of this portal; capping them keeps SQL in range.
+MAX_OFFSET = 1_000_000
 
 T = TypeVar("T")
+
+# Money as a decimal string ("1500.00"), never a float.
+Money = Annotated[
+    Decimal,
+    PlainSerializer(lambda value: str(value), return_type=str),
+    WithJsonSchema({"type": "string", "format": "decimal", "examples": ["1500.00"]}),
+]
+# A moment as ISO 8601 in the portal's time zone, with its offset ("2026-05-01T09:00:00+03:00").
+DateTime = Annotated[
+    datetime,
+    PlainSerializer(lambda value: timezone.localtime(value).isoformat(), return_type=str),
+    WithJsonSchema({"type": "string", "format": "date-time"}),
+]
+
+# Status -> (code, message) of the shared error shape.
+ERRORS = {
+    400: ("invalid_request", gettext_lazy("The request is not valid.")),
+    404: ("not_found", gettext_lazy("Not found.")),
+    405: (
+        "method_not_allowed",
+        gettext_lazy("The API is read-only: it answers GET, HEAD and OPTIONS requests only."),
+    ),
+    429: ("too_many_requests", gettext_lazy("Too many requests. Please wait and try again.")),
+    500: ("server_error", gettext_lazy("Something went wrong on our side. Please try later.")),
+}
 
 
 class ErrorSchema(Schema):
@@ -54,6 +132,15 @@ class Paginated(Schema, Generic[T]):
     results: list[T]
 
 
+class PageParams(Schema):
+    """`limit` and `offset` for a paginated list; use as `page: Query[PageParams]`."""
+
+    limit: int = Field(
+        DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=f"Items per page, at most {MAX_LIMIT}."
+    )
+    offset: int = Field(0, ge=0, le=MAX_OFFSET, description="How many items to skip.")
+
+
 class LocaleSchema(Schema):
     code: str
     name: str
@@ -67,8 +154,13 @@ def use_language(locale: str):
 
 
 def request_language(request) -> str:
+    """The language of a response: ?locale= if valid, else the browser's, else Lithuanian."""
+    languages = dict(settings.LANGUAGES)
     requested = request.GET.get("locale", "")
-    return requested if requested in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+    if requested in languages:
+        return requested
+    accepted = translation.get_language_from_request(request)
+    return accepted if accepted in languages else settings.LANGUAGE_CODE
 
 
 def page_link(request, offset: int, limit: int) -> str:
@@ -79,9 +171,9 @@ def page_link(request, offset: int, limit: int) -> str:
 
 
 def paginate(request, items, limit: int, offset: int) -> dict:
-    """One page of a queryset or list: {count, next, previous, results}."""
+    """One page of a queryset, search results or list: {count, next, previous, results}."""
     limit = max(1, min(limit, MAX_LIMIT))
-    offset = max(0, offset)
+    offset = max(0, min(offset, MAX_OFFSET))
     count = items.count() if hasattr(items, "count") and not isinstance(items, list) else len(items)
     results = list(items[offset : offset + limit])
     return {
@@ -90,6 +182,26 @@ def paginate(request, items, limit: int, offset: int) -> dict:
         "previous": page_link(request, max(0, offset - limit), limit) if offset > 0 else None,
         "results": results,
     }
+
+
+def error_body(request, status: int, message=None, details=None, code=None) -> dict:
+    """The shared error shape, its message in the request's language."""
+    default_code, default_message = ERRORS.get(status, ("error", ERRORS[400][1]))
+    with use_language(request_language(request)):
+        return {
+            "status": status,
+            "code": code or default_code,
+            "message": str(message or default_message),
+            "details": details,
+        }
+
+
+def json_error(request, status: int, message=None, details=None, code=None) -> JsonResponse:
+    """An error response outside ninja (middleware, the /api/ catch-all)."""
+    body = error_body(request, status, message, details, code)
+    response = JsonResponse(body, status=status, json_dumps_params={"ensure_ascii": False})
+    response["Content-Language"] = request_language(request)
+    return response
 
 
 def error_response(api, request, status: int, code: str, message: str, details=None):
@@ -113,28 +225,105 @@ def list_locales(request):
     ]
 
 
+API_DESCRIPTION = """Read-only content of the Druskininkai city LAG portal, in Lithuanian and
+English.
+
+- **Language**: every endpoint takes `locale` (`lt`, the default, or `en`); every item has a
+  `translation_key` and the URLs of its translations.
+- **Pages of a list**: `limit` (at most 100) and `offset`; answers carry `count`, `next` and
+  `previous`.
+- **Conditional requests**: every answer has `ETag` and `Last-Modified`; send them back as
+  `If-None-Match` / `If-Modified-Since` and get `304 Not Modified` while nothing changed.
+- **Errors** share one shape: `{"status", "code", "message", "details"}`, the message in the
+  requested language.
+- **Rate limit**: too many requests from one client get `429` with `Retry-After` (seconds).
+"""
+
+# Answers every operation may give besides its own; documented once here for all routers.
+SHARED_RESPONSES = {
+    304: "Not modified: the ETag or date sent in If-None-Match / If-Modified-Since is current.",
+    400: "The request is not valid (an unknown locale, a limit above the maximum, ...).",
+    404: "Nothing public at this address.",
+    429: "Too many requests from this client; wait the seconds given in Retry-After.",
+}
+VALIDATOR_HEADERS = {
+    "ETag": {"description": "Validator of this representation.", "schema": {"type": "string"}},
+    "Last-Modified": {
+        "description": "When this representation first appeared.",
+        "schema": {"type": "string"},
+    },
+    "Cache-Control": {"description": "How long it may be reused.", "schema": {"type": "string"}},
+}
+
+
+class PortalAPI(NinjaAPI):
+    """NinjaAPI whose OpenAPI document lists the behaviour shared by every endpoint."""
+
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        components.setdefault(
+            "ErrorSchema",
+            ErrorSchema.model_json_schema(ref_template="#/components/schemas/{model}"),
+        )
+        error = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorSchema"}}}
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                responses = operation["responses"]
+                for status, response in responses.items():
+                    if 200 <= int(status) < 300:
+                        response.setdefault("headers", {}).update(VALIDATOR_HEADERS)
+                for status, description in SHARED_RESPONSES.items():
+                    if status in responses or str(status) in responses:
+                        continue
+                    responses[status] = {"description": description}
+                    if status != 304:
+                        responses[status]["content"] = error
+                responses[429]["headers"] = {
+                    "Retry-After": {
+                        "description": "Seconds to wait before the next request.",
+                        "schema": {"type": "string"},
+                    }
+                }
+        return schema
+
+
 def build_api() -> NinjaAPI:
-    api = NinjaAPI(
+    api = PortalAPI(
         title="Druskininkų miesto VVG API",
         version="1",
-        description="Read-only content of the Druskininkai city LAG portal, in Lithuanian "
-        "and English.",
+        description=API_DESCRIPTION,
         urls_namespace="api-v1",
     )
 
     @api.exception_handler(Http404)
     def not_found(request, exc):
-        with use_language(request_language(request)):
-            return error_response(api, request, 404, "not_found", _("Not found."))
+        return api.create_response(request, error_body(request, 404), status=404)
 
     @api.exception_handler(ValidationError)
     def invalid(request, exc):
-        with use_language(request_language(request)):
-            return error_response(
-                api, request, 400, "invalid_request", _("The request is not valid."), exc.errors
-            )
+        return api.create_response(
+            request, error_body(request, 400, details=exc.errors), status=400
+        )
+
+    @api.exception_handler(HttpError)
+    def http_error(request, exc):
+        # Known statuses get the translated message; the endpoint's own words go in details.
+        status = exc.status_code
+        body = error_body(request, status, details=[{"msg": str(exc.message)}])
+        return api.create_response(request, body, status=status)
+
+    @api.exception_handler(Exception)
+    def server_error(request, exc):
+        logger.exception("API error at %s", request.get_full_path(), exc_info=exc)
+        return api.create_response(request, error_body(request, 500), status=500)
+
+    from .api_pages import navigation_router, pages_router, search_router
 
     api.add_router("/", core_router)
+    api.add_router("/pages", pages_router)
+    api.add_router("/navigation", navigation_router)
+    api.add_router("/search", search_router)
     for _name, (prefix, router) in api_routers.items():
         api.add_router(prefix, router)
     return api
@@ -142,8 +331,4 @@ def build_api() -> NinjaAPI:
 
 def unknown_endpoint(request, path=""):
     """Any other address under /api/: the same JSON error shape, not the site's HTML 404."""
-    from django.http import JsonResponse
-
-    with use_language(request_language(request)):
-        body = {"status": 404, "code": "not_found", "message": _("Not found."), "details": None}
-    return JsonResponse(body, status=404)
+    return json_error(request, 404)

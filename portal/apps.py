@@ -48,3 +48,10 @@ class PortalConfig(AppConfig):
         post_delete.connect(content_changed, dispatch_uid="portal-content-delete")
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(bump_content_version, dispatch_uid=f"portal-content-{id(signal)}")
+
+        from django.core import checks
+
+        from .api_fields import check_api_fields
+
+        # No model may offer an API an e-mail address, an account or form submissions.
+        checks.register(check_api_fields, "api")

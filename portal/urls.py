@@ -9,14 +9,19 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from .api import build_api, unknown_endpoint
+from .api_v2 import build_v2_router
 from .routing import serve
 from .sitemaps import PortalSitemap
+
+# The portal's API (also what `make api-snapshot` exports the OpenAPI document of).
+api_v1 = build_api()
 
 # Outside the language prefix: the admin, documents, the API and machine-readable files.
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("api/v1/", build_api().urls),
+    path("api/v1/", api_v1.urls),
+    path("api/v2/", build_v2_router().urls),
     re_path(r"^api/(?P<path>.*)$", unknown_endpoint),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"),
     path(

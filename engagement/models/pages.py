@@ -15,6 +15,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
@@ -141,6 +142,8 @@ class IdeaPage(RoutablePageMixin, SectionPageMixin, IntroBodyPage):
 class FormField(AbstractFormField):
     page = ParentalKey("FormPage", on_delete=models.CASCADE, related_name="form_fields")
 
+    api_fields = [APIField("label"), APIField("field_type"), APIField("required")]
+
 
 class FormPage(AbstractEmailForm):
     """A form that staff build themselves: a survey, an event registration, ..."""
@@ -164,6 +167,9 @@ class FormPage(AbstractEmailForm):
             heading=_("E-mail for each submission"),
         ),
     ]
+
+    # The form's own texts only: never its staff addresses or submissions (portal/api_fields.py).
+    api_fields = [APIField("intro"), APIField("thank_you_text"), APIField("form_fields")]
 
     parent_page_types = ["home.HomePage", "engagement.IdeaPage"]
     subpage_types = []

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
+    "wagtail.api.v2",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
@@ -61,6 +62,9 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "rest_framework",  # Wagtail's API v2
+    "ninja",  # serves the API docs page's Swagger UI from its own static files, not a CDN
+    "corsheaders",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -72,6 +76,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
+    "portal.api_http.ApiMiddleware",
     # Browsers revalidate pages with an ETag and get 304 when nothing changed.
     "django.middleware.http.ConditionalGetMiddleware",
     # Before the session: a cached page for an anonymous visitor costs no database query.
@@ -212,8 +218,23 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Wagtail's API v2 pages as long as the portal's own (portal.api.MAX_LIMIT).
+WAGTAILAPI_LIMIT_MAX = 100
 # API clients get ready HTML with internal links expanded to real URLs, not database HTML.
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
+
+# The API (/api/, portal/api_http.py): how long answers may be reused, how many requests a
+# client may make, which other sites' browser code may read it.
+PORTAL_API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "60"))
+PORTAL_API_THROTTLE_RATE = os.environ.get("API_THROTTLE_RATE", "120/min") or None
+# Proxies (CDN, load balancer) whose X-Forwarded-For entry names the client; 0: the peer itself.
+NINJA_NUM_PROXIES = int(os.environ.get("API_NUM_PROXIES", "0"))
+CORS_ALLOWED_ORIGINS = env_list("API_CORS_ALLOWED_ORIGINS")
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["accept", "accept-language", "if-modified-since", "if-none-match"]
+CORS_EXPOSE_HEADERS = ["ETag", "Retry-After", "Content-Language"]
+CORS_PREFLIGHT_MAX_AGE = 60 * 60 * 24
 
 LOGGING = {
     "version": 1,

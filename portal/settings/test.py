@@ -13,3 +13,5 @@ LOGGING = {"version": 1, "disable_existing_loggers": False}
 # Whole pages are not cached in tests, so each test sees what it just changed; the page cache
 # has tests of its own that switch it on.
 PORTAL_PAGE_CACHE = False
+# The suite makes many API requests from one address; tests/test_api_http.py lowers it.
+PORTAL_API_THROTTLE_RATE = "100000/min"
