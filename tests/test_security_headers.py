@@ -190,6 +190,7 @@ def production_settings():
         "DJANGO_SETTINGS_MODULE": "portal.settings.production",
         "SECRET_KEY": "production-settings-test-" + "x" * 40,
         "ALLOWED_HOSTS": "vvg.example.org",
+        "REDIS_URL": "redis://127.0.0.1:6379/0",  # read, never connected to
     }
     env.pop("DATABASE_URL", None)
     result = subprocess.run(  # noqa: S603
