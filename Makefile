@@ -9,7 +9,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run install install-dev setup serve test test-postgres test-browser lint format check messages bench api-snapshot
+.PHONY: help run install install-dev setup serve test test-postgres test-browser lint format check messages \
+	bench api-snapshot security audit backup restore
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-15s\033[0m %s\n", $$1, $$2}'
@@ -62,7 +63,7 @@ check: install-dev ## Django's system checks and missing migrations
 	$(PY) manage.py makemigrations --check --dry-run
 
 messages: install ## Update the lt and en translation catalogues, then compile them
-	for app in portal home strategy calls initiatives engagement search; do \
+	for app in portal security home strategy calls initiatives engagement search; do \
 		(cd $$app && ../$(PY) ../manage.py makemessages -l lt -l en --no-obsolete --no-location -i 'migrations/*'); \
 	done
 	$(PY) manage.py compilemessages --ignore=.venv
@@ -75,3 +76,16 @@ api-snapshot: install-dev ## Regenerate tests/snapshots/openapi.json after an in
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py export_openapi_schema \
 		--api portal.urls.api_v1 --indent 2 --sorted --output tests/snapshots/openapi.json
 	echo >> tests/snapshots/openapi.json
+
+security: install-dev ## bandit: no medium or high severity finding in the project's own code
+	$(VENV)/bin/bandit -c pyproject.toml -r . --severity-level medium --quiet
+
+audit: ## pip-audit the pinned requirements against the advisory databases (needs internet)
+	test -x .venv-audit/bin/pip-audit || ($(PYTHON) -m venv .venv-audit && .venv-audit/bin/pip install --quiet pip-audit==2.10.1)
+	.venv-audit/bin/pip-audit --strict --requirement requirements.txt --requirement requirements-dev.txt
+
+backup: install ## Back up the database and media into backups/ (see docs/security.md)
+	$(PY) manage.py backup
+
+restore: install ## Restore the newest backup, or BACKUP=backups/portal-….tar.gz
+	$(PY) manage.py restore $(BACKUP)

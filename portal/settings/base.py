@@ -6,9 +6,11 @@ in one place, with a safe development default (see README, "Configuration").
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -41,6 +43,7 @@ PORTAL_PLUGINS = [
 
 INSTALLED_APPS = [
     "portal",
+    "security",  # headers, admin sign-in, upload checks, backups (docs/security.md)
     *PORTAL_PLUGINS,
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -65,6 +68,10 @@ INSTALLED_APPS = [
     "rest_framework",  # Wagtail's API v2
     "ninja",  # serves the API docs page's Swagger UI from its own static files, not a CDN
     "corsheaders",
+    "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -83,13 +90,18 @@ MIDDLEWARE = [
     # Before the session: a cached page for an anonymous visitor costs no database query.
     "portal.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Inside any full-page cache: a cached page keeps the policy (and nonce) it was made with.
+    "security.middleware.ContentSecurityPolicyMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "security.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -215,8 +227,15 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "webp", "bmp": "jpeg", "webp": "webp"}
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Raster formats only: Wagtail checks that the content matches the extension. No SVG (scripts).
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# The upload form also checks each document's content against its extension (security/uploads.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "security.forms.DocumentForm"
+# Documents always pass through Wagtail's view, which applies collection privacy, even when the
+# files live in object storage.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # Wagtail's API v2 pages as long as the portal's own (portal.api.MAX_LIMIT).
 WAGTAILAPI_LIMIT_MAX = 100
@@ -245,6 +264,8 @@ LOGGING = {
         "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
         # Every background task logs its start and end at INFO; only problems matter.
         "django_tasks": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        # django-axes: lockouts (warnings), not its start-up banner or each failed attempt.
+        "axes": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }
 
@@ -262,3 +283,90 @@ TASKS = {
 # Residents' ideas (engagement plugin; every setting and its default: engagement/conf.py).
 ENGAGEMENT_NOTIFY_EMAILS = env_list("ENGAGEMENT_NOTIFY_EMAILS")
 ENGAGEMENT_CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
+
+# Hardening: docs/security.md explains each part.
+
+# Response headers on every environment (production adds HSTS and secure cookies).
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+
+# Where images come from when media are not served by this host (the CDN in front of the bucket).
+MEDIA_ORIGINS = env_list("MEDIA_ORIGINS")
+if os.environ.get("AWS_S3_CUSTOM_DOMAIN"):
+    MEDIA_ORIGINS.append(f"https://{os.environ['AWS_S3_CUSTOM_DOMAIN']}")
+# Video players the embed block may show.
+EMBED_ORIGINS = env_list(
+    "EMBED_ORIGINS",
+    "https://www.youtube-nocookie.com,https://www.youtube.com,https://player.vimeo.com",
+)
+
+# Content-Security-Policy (django-csp). Public pages, the API and documents: no inline script
+# except with the per-response nonce (`nonce="{{ request.csp_nonce }}"`), nothing from
+# elsewhere but media and video players, and never inside another site's frame.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:", *MEDIA_ORIGINS],
+        "media-src": [SELF, *MEDIA_ORIGINS],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": EMBED_ORIGINS or [NONE],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "report-uri": env_list("CSP_REPORT_URI") or None,
+    }
+}
+# Wagtail's admin (security.middleware picks it under /admin/) runs inline scripts and styles,
+# previews pages in frames of its own, reads uploads as blob: and data: URLs and shows
+# thumbnails of embedded videos.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", "https:"],
+        "media-src": [SELF, "blob:", *MEDIA_ORIGINS],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF, *EMBED_ORIGINS],
+        "worker-src": [SELF, "blob:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+        "report-uri": env_list("CSP_REPORT_URI") or None,
+    }
+}
+
+# Admin sign-in: django-axes locks a user name from an address after repeated failures (in the
+# database, so every worker sees it); a correct password afterwards resets the count.
+AUTHENTICATION_BACKENDS = [
+    "security.auth.LoginAttemptBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "security.auth.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "security.auth.client_ip"
+# Successful sign-ins are not logged with address and browser (Wagtail logs editors' actions).
+AXES_DISABLE_ACCESS_LOG = True
+# Number of reverse proxies (CDN, load balancer) that append to X-Forwarded-For; 0 trusts none.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Two-factor authentication (TOTP, django-otp): each editor may turn it on in their account;
+# REQUIRE_TWO_FACTOR=true makes it compulsory for everyone who can use the admin.
+WAGTAILADMIN_USER_LOGIN_FORM = "security.forms.AdminLoginForm"
+REQUIRE_TWO_FACTOR = env_bool("REQUIRE_TWO_FACTOR")
+OTP_TOTP_ISSUER = "Druskininkų miesto VVG"
+
+# Backups (`make backup`, `make restore`): archives of the database and media, outside git.
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups"))
