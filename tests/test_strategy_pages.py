@@ -88,6 +88,78 @@ class StrategyPageRules(WagtailPageTestCase):
             self.assertAllowedParentPageTypes(model, {HomePage})
             self.assertAllowedSubpageTypes(model, set())
 
+    def test_editors_publish_steps_with_counts_and_documents_from_the_page_editor(self):
+        from wagtail.test.utils.form_data import (
+            inline_formset,
+            nested_form_data,
+            rich_text,
+            streamfield,
+        )
+
+        page = StrategyPage.objects.get(locale__language_code="lt")
+        document = DocumentFactory(title="Susitikimo protokolas")
+        self.login()
+        data = nested_form_data(
+            {
+                "title": page.title,
+                "slug": page.slug,
+                "intro": page.intro,
+                "body": streamfield([("paragraph", rich_text("<p>Tekstas.</p>"))]),
+                "steps_intro": page.steps_intro,
+                "invitation_heading": page.invitation_heading,
+                "invitation_text": page.invitation_text,
+                "invitation_label": page.invitation_label,
+                # The editor removes the seed's steps and adds two of their own.
+                "steps": inline_formset(
+                    [
+                        {
+                            "id": str(step.pk),
+                            "kind": step.kind,
+                            "title": step.title,
+                            "documents": streamfield([]),
+                            "DELETE": "1",
+                        }
+                        for step in page.steps.all()
+                    ]
+                    + [
+                        {
+                            "kind": "resident_meeting",
+                            "title": "Susitikimas bibliotekoje",
+                            "description": "",
+                            "started_on": "2024-03-05",
+                            "ended_on": "",
+                            "participant_count": "42",
+                            "meeting_count": "1",
+                            "documents": streamfield([("document", document.pk)]),
+                        },
+                        {
+                            "kind": "survey",
+                            "title": "Apklausa internetu",
+                            "description": "",
+                            "started_on": "",
+                            "ended_on": "",
+                            "participant_count": "300",
+                            "meeting_count": "",
+                            "documents": streamfield([]),
+                        },
+                    ],
+                    initial=page.steps.count(),
+                ),
+                "action-publish": "publish",
+            }
+        )
+        response = self.client.post(f"/admin/pages/{page.pk}/edit/", data)
+        assert response.status_code == 302, response.context["form"].errors
+        html = self.client.get("/strategija/").content.decode()
+        assert timeline_titles(html) == ["Susitikimas bibliotekoje", "Apklausa internetu"]
+        assert key_figures(html) == {
+            "Apklausoje dalyvavę gyventojai": "300",
+            "Surengti susitikimai": "1",
+            "Susitikimų dalyviai": "42",
+            "Strategijos rengimo žingsniai": "2",
+        }
+        assert "Susitikimo protokolas" in html
+
     def test_editors_edit_the_steps_inline_on_the_strategy_page(self):
         page = StrategyPage.objects.get(locale__language_code="lt")
         self.login()
