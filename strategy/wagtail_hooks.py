@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Measure, Priority
+from .models import LegalDocument, Measure, Priority
 
 
 class PriorityViewSet(SnippetViewSet):
@@ -23,8 +23,18 @@ class MeasureViewSet(SnippetViewSet):
     search_fields = ["title", "code"]
 
 
+class LegalDocumentViewSet(SnippetViewSet):
+    model = LegalDocument
+    icon = "doc-full"
+    menu_label = _("Legal documents")
+    list_display = ["title", "kind", "number", "adopted_on"]
+    list_filter = ["locale", "kind"]
+    search_fields = ["title", "number", "summary"]
+    ordering = ["kind", "sort_order", "title"]
+
+
 class StrategyViewSetGroup(SnippetViewSetGroup):
-    items = (PriorityViewSet, MeasureViewSet)
+    items = (PriorityViewSet, MeasureViewSet, LegalDocumentViewSet)
     menu_icon = "site"
     menu_label = _("Strategy")
     menu_name = "strategy"

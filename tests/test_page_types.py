@@ -1,9 +1,10 @@
 """Page-type rules and rendering, using Wagtail's own page test assertions."""
 
 import pytest
+from modelcluster.models import get_all_child_relations
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from calls.models import CallIndexPage
 from engagement.models import IdeaPage
@@ -58,6 +59,9 @@ def edit_form_data(page):
         "intro": page.intro,
         "body": streamfield([("paragraph", rich_text("<p>Redaguotas tekstas.</p>"))]),
     }
+    # Inline panels (a strategy page's steps, ...) post a formset, here an empty one.
+    for relation in get_all_child_relations(page):
+        data[relation.get_accessor_name()] = inline_formset([])
     if isinstance(page, HomePage):
         data.update(
             hero_kicker=page.hero_kicker,

@@ -1,0 +1,165 @@
+"""
+The register of legal acts and documents that govern the VVG.
+
+Entries are translatable snippets, not rows inside the documents page: the register grows to
+dozens of acts that editors find, filter and update one at a time (a new consolidated version,
+a new internal rule) without opening and republishing the page; each entry is translated on
+its own; and an entry keeps a stable identity (`translation_key`) that the API and other parts
+of the portal can refer to. The documents page only presents the entries of its language.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from .structure import locale_filter
+
+
+class LegalDocumentKind(models.TextChoices):
+    # In the order the register shows its groups, as on the client's page.
+    LITHUANIAN = "lt_act", _("Lithuanian legal act")
+    EU = "eu", _("EU regulation or document")
+    VVG = "vvg", _("VVG document")
+
+
+GROUP_HEADINGS = {
+    LegalDocumentKind.LITHUANIAN: _("Lithuanian legal acts"),
+    LegalDocumentKind.EU: _("European Union documents"),
+    LegalDocumentKind.VVG: _("VVG documents"),
+}
+
+
+class LegalDocumentQuerySet(models.QuerySet):
+    def for_locale(self, locale):
+        """One language's register with its files, groups in the order the page shows them."""
+        group_order = models.Case(
+            *(
+                models.When(kind=value, then=models.Value(position))
+                for position, value in enumerate(LegalDocumentKind.values)
+            ),
+            default=models.Value(len(LegalDocumentKind.values)),
+            output_field=models.IntegerField(),
+        )
+        return (
+            self.filter(**locale_filter(locale))
+            .select_related("document")
+            .order_by(group_order, "sort_order", "-adopted_on", "title", "pk")
+        )
+
+
+class LegalDocument(TranslatableMixin, index.Indexed, models.Model):
+    """A legal act or document in the register: what it is, who adopted it, where to read it."""
+
+    title = models.CharField(_("title"), max_length=500)
+    kind = models.CharField(_("kind"), max_length=10, choices=LegalDocumentKind.choices)
+    issuer = models.CharField(
+        _("issuer"),
+        max_length=255,
+        blank=True,
+        help_text=_("Who adopted it, e.g. the European Parliament and the Council."),
+    )
+    number = models.CharField(_("number"), max_length=100, blank=True)
+    adopted_on = models.DateField(_("adoption date"), null=True, blank=True)
+    official_url = models.URLField(
+        _("official link"),
+        max_length=500,
+        blank=True,
+        help_text=_("e-TAR for Lithuanian legal acts, EUR-Lex for EU acts."),
+    )
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("file"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Optional: an uploaded copy, e.g. a VVG document that is not published elsewhere."
+        ),
+    )
+    consolidated_on = models.DateField(
+        _("consolidated version checked on"),
+        null=True,
+        blank=True,
+        help_text=_("The date of the consolidated version that was last checked."),
+    )
+    summary = models.TextField(
+        _("plain-language summary"),
+        blank=True,
+        help_text=_("What the document means for the VVG and for residents, in a few sentences."),
+    )
+    sort_order = models.PositiveIntegerField(
+        _("order"), default=0, help_text=_("Lower numbers come first within a group.")
+    )
+
+    objects = LegalDocumentQuerySet.as_manager()
+
+    # An act's number is the same in every language; its link may differ (EUR-Lex has one
+    # page per language), so translators may override it.
+    override_translatable_fields = [
+        SynchronizedField("number"),
+        SynchronizedField("official_url", overridable=True),
+    ]
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("kind"),
+        MultiFieldPanel(
+            [
+                FieldPanel("issuer"),
+                FieldRowPanel([FieldPanel("number"), FieldPanel("adopted_on")]),
+            ],
+            heading=_("Adoption"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("official_url"), FieldPanel("consolidated_on"), FieldPanel("document")],
+            heading=_("Where to read it"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("sort_order"),
+    ]
+    search_fields = [
+        index.SearchField("title", boost=2),
+        index.SearchField("number"),
+        index.SearchField("summary"),
+        index.AutocompleteField("title"),
+        index.FilterField("locale"),
+        index.FilterField("kind"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("legal document")
+        verbose_name_plural = _("legal documents")
+        ordering = ["sort_order", "-adopted_on", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        if not self.official_url and not self.document_id:
+            message = _("Give an official link, a file or both.")
+            raise ValidationError({"official_url": message, "document": message})
+
+
+def group_legal_documents(documents, kind: str | None = None) -> dict:
+    """
+    The register as the page and the API show it: {"groups": [{kind, heading, documents}],
+    "counts": {kind: n}, "total": n}, with `kind` narrowing the groups but not the counts.
+    """
+    documents = list(documents)
+    counts = dict.fromkeys(LegalDocumentKind.values, 0)
+    for document in documents:
+        counts[document.kind] = counts.get(document.kind, 0) + 1
+    groups = []
+    for value in LegalDocumentKind.values:
+        if kind and value != kind:
+            continue
+        members = [document for document in documents if document.kind == value]
+        if members:
+            groups.append({"kind": value, "heading": GROUP_HEADINGS[value], "documents": members})
+    return {"groups": groups, "counts": counts, "total": len(documents)}

@@ -1,0 +1,85 @@
+"""The strategy's pages keep their query count whatever the number of steps, measures, documents."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from strategy.models import StrategyPage
+
+from .factories.strategy import (
+    DocumentFactory,
+    IndicatorFactory,
+    LegalDocumentFactory,
+    MeasureFactory,
+    PreparationStepFactory,
+)
+from .test_queries import PAGE_QUERY_BUDGET
+
+pytestmark = pytest.mark.django_db
+
+
+def count_queries(client, path):
+    client.get(path)  # warm the navigation cache and Wagtail's per-process caches
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200, path
+    return len(queries)
+
+
+@pytest.fixture
+def strategy_lt(lt):
+    return StrategyPage.objects.get(locale=lt)
+
+
+@pytest.mark.parametrize(
+    "path", ["/strategija/", "/en/strategy/", "/dokumentai/", "/en/documents/?kind=eu", "/"]
+)
+def test_strategy_pages_stay_within_the_budget(client, path):
+    assert count_queries(client, path) <= PAGE_QUERY_BUDGET
+
+
+def test_strategy_page_queries_do_not_grow_with_steps(client, strategy_lt):
+    few = count_queries(client, "/strategija/")
+    for n in range(12):
+        PreparationStepFactory(page=strategy_lt, title=f"Papildomas žingsnis {n}")
+    many = count_queries(client, "/strategija/")
+    assert many == few
+    assert "Papildomas žingsnis 11" in client.get("/strategija/").content.decode()
+
+
+def test_step_documents_cost_one_query_for_all_steps(client, strategy_lt):
+    PreparationStepFactory(page=strategy_lt, documents=[("document", DocumentFactory())])
+    few = count_queries(client, "/strategija/")
+    for _n in range(10):
+        PreparationStepFactory(
+            page=strategy_lt,
+            documents=[("document", DocumentFactory()), ("document", DocumentFactory())],
+        )
+    assert count_queries(client, "/strategija/") == few
+    assert few <= PAGE_QUERY_BUDGET
+
+
+def test_strategy_page_queries_do_not_grow_with_measures_and_indicators(client):
+    few = count_queries(client, "/strategija/")
+    for n in range(10):
+        measure = MeasureFactory(code=f"7.{n}", title=f"Papildomas uždavinys {n}")
+        IndicatorFactory.create_batch(3, measure=measure)
+    assert count_queries(client, "/strategija/") == few
+    assert "Papildomas uždavinys 9" in client.get("/strategija/").content.decode()
+
+
+def test_documents_page_queries_do_not_grow_with_entries(client):
+    few = count_queries(client, "/dokumentai/")
+    for n in range(15):
+        LegalDocumentFactory(title=f"Papildomas dokumentas {n}", document=DocumentFactory())
+    assert count_queries(client, "/dokumentai/") == few
+    assert count_queries(client, "/dokumentai/?kind=vvg") == few
+    assert "Papildomas dokumentas 14" in client.get("/dokumentai/").content.decode()
+
+
+def test_home_page_section_queries_do_not_grow_with_steps(client, strategy_lt):
+    few = count_queries(client, "/")
+    for n in range(12):
+        PreparationStepFactory(page=strategy_lt, title=f"Papildomas žingsnis {n}")
+    assert count_queries(client, "/") == few
+    assert "Papildomas žingsnis 11" in client.get("/").content.decode()
