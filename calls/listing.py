@@ -19,6 +19,8 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from portal.navigation import private_pages_q as portal_private_pages_q
+
 from .models import CallMeasure, CallPage
 from .status import CALL_TIME_ZONE, STATUS_FILTERS, CallStatus
 
@@ -35,8 +37,8 @@ LISTING_DEFERRED_FIELDS = [
 
 
 def private_pages_q():
-    """Pages under a view restriction (one query), to leave out of public listings."""
-    return CallPage.objects.private_q()
+    """Pages under a view restriction, to leave out of public listings (cached by the core)."""
+    return portal_private_pages_q()
 
 
 def live_calls(

@@ -7,6 +7,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.models import IntroBodyPage
+from portal.navigation import private_pages_q
 from portal.registry import find_section_page, home_sections
 
 
@@ -88,5 +89,7 @@ class ContentPage(IntroBodyPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Only content pages can be children, so one query fetches them with their own fields.
-        context["child_pages"] = ContentPage.objects.child_of(self).live().public()
+        context["child_pages"] = (
+            ContentPage.objects.child_of(self).live().exclude(private_pages_q())
+        )
         return context

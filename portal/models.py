@@ -99,5 +99,8 @@ class SectionPageMixin:
 
     @classmethod
     def find_for_locale(cls, locale):
+        from .navigation import private_pages_q
+
         locale_id = getattr(locale, "pk", locale)
-        return cls.objects.live().public().filter(locale_id=locale_id).first()
+        pages = cls.objects.live().filter(locale_id=locale_id).exclude(private_pages_q())
+        return pages.defer_streamfields().first()

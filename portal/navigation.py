@@ -6,6 +6,7 @@ under the current content version (portal/cache.py) and rebuilt after any change
 spends no queries on them once the cache is warm.
 """
 
+from django.db.models import Q
 from django.utils import translation
 from wagtail.models import Page, PageViewRestriction, Site
 
@@ -93,3 +94,22 @@ def _footer_links(request, site_settings, language):
     )
     urls = {keys[page.translation_key]: page.get_url(request) for page in translated}
     return {name: urls[page_id] for name, page_id in chosen.items() if page_id in urls}
+
+
+def restricted_paths():
+    """Tree paths of the pages under a view restriction (cached under the content version)."""
+    key = f"portal:restricted-paths:{content_version()}"
+    paths = cache_get(key)
+    if paths is None:
+        paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+        cache_set(key, paths, TIMEOUT)
+    return paths
+
+
+def private_pages_q():
+    """Like Wagtail's PageQuerySet.private_q(), without a query once the cache is warm:
+    `.exclude(private_pages_q())` leaves restricted pages and everything below them out."""
+    q = Q()
+    for path in restricted_paths():
+        q |= Q(path__startswith=path)
+    return q
