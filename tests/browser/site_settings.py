@@ -7,3 +7,5 @@ DEBUG = False
 WHITENOISE_USE_FINDERS = True
 SERVE_MEDIA = True
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
+# A person filling the idea form takes longer than this; the journeys type fast.
+ENGAGEMENT_MIN_FILL_SECONDS = 1
