@@ -264,6 +264,13 @@ LOGGING = {
         "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
         # Every background task logs its start and end at INFO; only problems matter.
         "django_tasks": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        # Wagtail logs every page created, edited and published at INFO; the admin's own
+        # history keeps that record, so the console shows only problems unless asked.
+        "wagtail": {
+            "handlers": ["console"],
+            "level": os.environ.get("WAGTAIL_LOG_LEVEL", "WARNING"),
+            "propagate": False,
+        },
         # django-axes: lockouts (warnings), not its start-up banner or each failed attempt.
         "axes": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
