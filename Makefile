@@ -10,7 +10,7 @@ PORT ?= 8000
 
 .DEFAULT_GOAL := help
 .PHONY: help run install install-dev setup serve test test-postgres test-browser lint format check messages \
-	bench api-snapshot security audit backup restore
+	bench loadtest api-snapshot security audit backup restore
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-15s\033[0m %s\n", $$1, $$2}'
@@ -71,6 +71,9 @@ messages: install ## Update the lt and en translation catalogues, then compile t
 bench: install-dev ## Benchmark every page type and API list against a bare view (gunicorn + wrk; PostgreSQL and Redis on 127.0.0.1)
 	@command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk"; exit 1; }
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+loadtest: install-dev ## 60 s of 20 residents browsing and sending ideas, with Redis stopped midway and no mail server
+	$(PY) -m bench.loadtest $(LOADTEST_ARGS)
 
 api-snapshot: install-dev ## Regenerate tests/snapshots/openapi.json after an intended API change
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py export_openapi_schema \

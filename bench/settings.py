@@ -25,3 +25,13 @@ SERVE_MEDIA = True
 PORTAL_PAGE_CACHE = os.environ.get("PORTAL_PAGE_CACHE", "1") == "1"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
+
+if os.environ.get("LOADTEST"):
+    # All simulated residents share one address; the per-client limit is tested elsewhere.
+    ENGAGEMENT_RATE_LIMIT = "100000/h"
+    ENGAGEMENT_MIN_FILL_SECONDS = 1
+    ENGAGEMENT_NOTIFY_EMAILS = ["vvg@example.org"]
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = "127.0.0.1"
+    EMAIL_PORT = 1
+    PORTAL_API_THROTTLE_RATE = "100000/min"
