@@ -58,3 +58,17 @@ def test_robots_and_sitemap(client):
     sitemap = client.get("/sitemap.xml").content.decode()
     assert "/strategija/" in sitemap
     assert "/en/strategy/" in sitemap
+
+
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [("/idejos/", "Formos nepavyko išsiųsti"), ("/en/ideas/", "The form could not be sent")],
+)
+def test_a_form_sent_without_its_csrf_token_gets_a_clear_page_in_the_visitors_language(path, text):
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post(path, {"title": "Be žetono"})
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert text in html
+    assert "Nothing was stored" in html or "Niekas neišsaugota" in html

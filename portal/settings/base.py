@@ -105,6 +105,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "portal.urls"
+# A form refused for a missing or expired CSRF token gets a page in the visitor's language.
+CSRF_FAILURE_VIEW = "portal.views.csrf_failure"
 
 TEMPLATES = [
     {
