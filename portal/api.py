@@ -318,12 +318,12 @@ def build_api() -> NinjaAPI:
         logger.exception("API error at %s", request.get_full_path(), exc_info=exc)
         return api.create_response(request, error_body(request, 500), status=500)
 
-    from .api_pages import navigation_router, pages_router, search_router
+    # Search (/search) is the search plugin's router: it searches every kind of content.
+    from .api_pages import navigation_router, pages_router
 
     api.add_router("/", core_router)
     api.add_router("/pages", pages_router)
     api.add_router("/navigation", navigation_router)
-    api.add_router("/search", search_router)
     for _name, (prefix, router) in api_routers.items():
         api.add_router(prefix, router)
     return api

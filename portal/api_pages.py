@@ -383,34 +383,3 @@ def get_navigation(
         if root is None:
             raise Http404
         return {"locale": locale, "home": root}
-
-
-search_router = Router(tags=["search"])
-
-
-@search_router.get(
-    "",
-    response=Paginated[SearchResult],
-    summary="Search the site",
-    description="Public pages of a language that match `q`, best first.",
-)
-def search(
-    request,
-    page: Query[PageParams],
-    q: str = Query(..., max_length=MAX_QUERY_LENGTH, pattern=r"\S", description="Search words."),
-    locale: Language = "lt",
-):
-    with use_language(locale):
-        results = api_pages(request, locale, searchable=True).search(q.strip())
-        result = paginate(request, results, page.limit, page.offset)
-        homes = locale_homes(request)
-        translations = translation_links(request, result["results"])
-        result["results"] = [
-            {
-                **page_summary(request, item, locale, homes, translations),
-                "kind": "page",
-                "summary": item.search_description,
-            }
-            for item in result["results"]
-        ]
-        return result

@@ -113,3 +113,29 @@ def private_pages_q():
     for path in restricted_paths():
         q |= Q(path__startswith=path)
     return q
+
+
+def pages_outside_schedule():
+    """Ids of live pages before their go-live time or past their expiry time.
+
+    Wagtail's `publish_scheduled` command makes such pages live or not when it runs; until
+    then listings and search leave them out. Cached under the content version until the next
+    go-live or expiry moment, so the answer is never stale.
+    """
+    from django.utils import timezone
+
+    key = f"portal:outside-schedule:{content_version()}"
+    cached = cache_get(key)
+    now = timezone.now()
+    if cached is not None and (cached["until"] is None or cached["until"] > now):
+        return cached["ids"]
+    ids, upcoming = [], []
+    scheduled = Page.objects.live().filter(Q(go_live_at__isnull=False) | Q(expire_at__isnull=False))
+    for page_id, go_live_at, expire_at in scheduled.values_list("id", "go_live_at", "expire_at"):
+        if (go_live_at and go_live_at > now) or (expire_at and expire_at <= now):
+            ids.append(page_id)
+        upcoming += [moment for moment in (go_live_at, expire_at) if moment and moment > now]
+    until = min(upcoming) if upcoming else None
+    timeout = TIMEOUT if until is None else max(1, min(TIMEOUT, int((until - now).total_seconds())))
+    cache_set(key, {"ids": ids, "until": until}, timeout)
+    return ids

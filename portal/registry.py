@@ -82,7 +82,8 @@ api_routers = Registry("Routers of the public API")
 # (e.g. counts["calls"] calls) for `manage.py generate_volume`, used by benchmarks and load tests.
 volume_generators = Registry("Generated volume for benchmarks and load tests")
 
-# name -> search contribution (see search/ for the contract)
+# name -> SearchPageType | SearchSource, or a list of them: what a plugin adds to site search
+# (docs/search.md).
 search_contributors = Registry("What each plugin contributes to site search")
 
 
@@ -107,3 +108,46 @@ def find_section_page(name: str, locale) -> Any:
         page = finder(locale_id)
         cache_set(key, page if page is not None else _MISSING, 60 * 60 * 24)
     return None if page == _MISSING else page
+
+
+@dataclass(frozen=True)
+class SearchPageType:
+    """How site search labels pages of some types and lets residents filter by them.
+
+    Pages of every type are searched anyway (live, public, in the visitor's language); this only
+    names them. `models` are "app_label.ModelName" strings; `key` is the value of the type filter
+    (`?type=call`); `label` a translatable singular noun ("Funding call").
+    """
+
+    key: str
+    label: Any
+    models: tuple[str, ...]
+    plural_label: Any = None  # for the type filter ("Funding calls"); the label if not given
+
+
+@dataclass(frozen=True)
+class SearchSource:
+    """Objects other than pages that site search finds: legal documents, published ideas, ...
+
+    The model must be `wagtail.search.index.Indexed`, with `SearchField`s (and their boosts) for
+    the text to search and a `FilterField` for every field `queryset` filters on.
+
+    - `queryset(locale)`: what a visitor of that language may find (published only);
+    - `url(obj, context)`: the object's public address; `context.section_url("ideas")` gives a
+      section page's address without a query per object;
+    - `title(obj)`, `date(obj)` (a date, a datetime or None) and `text(obj)` (the plain text to
+      cut the snippet from; by default the text the search index holds);
+    - `fields`: search only these fields; `boost`: weight of this source against pages (1.0);
+      `plural_label`: the type filter's name for them, the label if not given.
+    """
+
+    key: str
+    label: Any
+    queryset: Callable[[Any], Any]
+    url: Callable[[Any, Any], str]
+    title: Callable[[Any], str] = str
+    date: Callable[[Any], Any] | None = None
+    text: Callable[[Any], str] | None = None
+    fields: tuple[str, ...] | None = None
+    boost: float = 1.0
+    plural_label: Any = None

@@ -5,6 +5,7 @@ e-mail address (page owners, a form page's staff addresses), form submissions, f
 restricted collections. Each case is checked on every endpoint that could show it.
 """
 
+import json
 import re
 from datetime import timedelta
 
@@ -33,6 +34,16 @@ pytestmark = pytest.mark.django_db
 SECRET = "SLAPTAS-TEKSTAS"
 
 
+class SearchResults:
+    """A search answer without its `query` field, which echoes the words that were searched."""
+
+    def __init__(self, response):
+        data = response.json()
+        data.pop("query", None)
+        self.content = json.dumps(data, ensure_ascii=False).encode()
+        self.status_code = response.status_code
+
+
 def v1_views_of(client, page_id, path, locale="lt"):
     """Every /api/v1/ answer that could show the page: its text, joined."""
     answers = [
@@ -40,8 +51,8 @@ def v1_views_of(client, page_id, path, locale="lt"):
         client.get("/api/v1/pages/by-path", {"path": path, "locale": locale}),
         client.get("/api/v1/pages", {"locale": locale, "limit": 100}),
         client.get("/api/v1/navigation", {"locale": locale, "depth": 5}),
-        client.get("/api/v1/search", {"q": SECRET, "locale": locale}),
-        client.get("/api/v1/search", {"q": "Slaptas", "locale": locale}),
+        SearchResults(client.get("/api/v1/search", {"q": SECRET, "locale": locale})),
+        SearchResults(client.get("/api/v1/search", {"q": "Slaptas", "locale": locale})),
     ]
     return answers
 

@@ -1,0 +1,24 @@
+"""The search benchmark's settings: the portal and its ideas-like records, on their own database."""
+
+import os
+
+import dj_database_url
+
+from portal.settings.base import *  # noqa: F403
+from portal.settings.base import BASE_DIR, INSTALLED_APPS
+
+DEBUG = False
+SECRET_KEY = "benchmark-only-not-secret"  # noqa: S105
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+INSTALLED_APPS = [*INSTALLED_APPS, "bench.searchbench"]
+DATABASES = {
+    "default": dj_database_url.parse(
+        os.environ.get(
+            "SEARCH_BENCH_DATABASE_URL", f"sqlite:///{BASE_DIR / 'search-bench.sqlite3'}"
+        )
+    )
+}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+LOGGING = {"version": 1, "disable_existing_loggers": False}
+WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -1,0 +1,103 @@
+"""
+/api/v1/search: the site search for other channels, the same `run_search` as the search page.
+
+Registered from SearchConfig.ready() through portal.registry.api_routers, so it follows the
+core API's conventions (portal/api.py): `locale`, `limit` / `offset` with next and previous
+links, the shared error shape. Searches through the API are not counted in the statistics, which
+are about what residents look for on the site.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated
+
+from ninja import Query, Router, Schema
+
+from portal.api import DEFAULT_LIMIT, MAX_LIMIT, ErrorSchema, Language, page_link, use_language
+
+from .query import SearchHit, run_search
+
+router = Router(tags=["search"])
+TYPE_HELP = "Only results of this type, or of several separated by commas; see `types`."
+
+
+class SearchResultSchema(Schema):
+    type: str
+    type_label: str
+    title: str
+    url: str
+    snippet: str
+    snippet_html: str
+    date: date | datetime | None
+    promoted: bool
+
+
+class SearchTypeSchema(Schema):
+    key: str
+    label: str
+    count: int
+
+
+class SearchResponseSchema(Schema):
+    query: str
+    count: int
+    next: str | None
+    previous: str | None
+    any_word: bool
+    types: list[SearchTypeSchema]
+    promoted: list[SearchResultSchema]
+    results: list[SearchResultSchema]
+    suggestions: list[SearchResultSchema]
+
+
+def _result(request, hit: SearchHit) -> dict:
+    return {
+        "type": hit.type,
+        "type_label": hit.type_label,
+        "title": hit.title,
+        "url": request.build_absolute_uri(hit.url) if hit.url else "",
+        "snippet": hit.snippet or "",
+        "snippet_html": str(hit.snippet_html or ""),
+        "date": hit.date,
+        "promoted": hit.promoted,
+    }
+
+
+@router.get(
+    "",
+    response={200: SearchResponseSchema, 400: ErrorSchema},
+    summary="Search the site",
+    description="Live, public pages of every type and what plugins contribute (legal documents, "
+    "published ideas, ...) in one language, best first. `snippet_html` is escaped text in which "
+    "only `<mark>` elements (the matched words) are markup. Odd or empty queries give no "
+    "results, never an error.",
+)
+def search(
+    request,
+    q: str = "",
+    locale: Language = "lt",
+    types: Annotated[str | None, Query(alias="type", description=TYPE_HELP)] = None,
+    limit: int = DEFAULT_LIMIT,
+    offset: int = 0,
+):
+    limit = max(1, min(limit, MAX_LIMIT))
+    offset = max(0, min(offset, 10 * MAX_LIMIT))
+    with use_language(locale):
+        wanted = [key.strip() for key in (types or "").split(",") if key.strip()] or None
+        outcome = run_search(q, locale, types=wanted, limit=limit, offset=offset, request=request)
+        count = outcome.count
+        return {
+            "query": outcome.query.text,
+            "count": count,
+            "next": page_link(request, offset + limit, limit) if offset + limit < count else None,
+            "previous": page_link(request, max(0, offset - limit), limit) if offset else None,
+            "any_word": outcome.any_word,
+            "types": [
+                {"key": item.key, "label": item.label, "count": item.count}
+                for item in outcome.types
+            ],
+            "promoted": [_result(request, hit) for hit in outcome.promoted],
+            "results": [_result(request, hit) for hit in outcome.results],
+            "suggestions": [_result(request, hit) for hit in outcome.suggestions],
+        }
