@@ -9,8 +9,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run install install-dev setup serve test test-postgres test-browser lint format check messages \
-	bench loadtest api-snapshot security audit backup restore
+.PHONY: help run install install-dev setup serve test test-postgres test-browser screenshots lint format \
+	check messages bench loadtest api-snapshot security audit backup restore
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-15s\033[0m %s\n", $$1, $$2}'
@@ -49,6 +49,9 @@ test-postgres: install-dev ## Run the suite on PostgreSQL ($$DATABASE_URL or POS
 
 test-browser: install-dev ## Run only the browser tests (needs Debian's chromium: apt-get install chromium)
 	PORTAL_REQUIRE_BROWSER=1 $(PY) -m pytest tests/browser
+
+screenshots: install-dev ## Copy the browser tests' screenshots of each page type into docs/screenshots/ (after make test-browser)
+	$(PY) tests/browser/publish_screenshots.py
 
 lint: install-dev ## ruff check and format check
 	$(VENV)/bin/ruff check .

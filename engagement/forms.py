@@ -8,6 +8,7 @@ assistive technology which hint and which error belongs to which field.
 from __future__ import annotations
 
 from django import forms
+from django.utils.functional import lazy
 from django.utils.html import format_html, strip_tags
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -148,10 +149,15 @@ class IdeaForm(GuardedFormMixin, forms.Form):
         label=gettext_lazy("Describe your idea"),
         max_length=DESCRIPTION_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=gettext_lazy(
-            "What would you like to change or create, and why? At most %(limit)s characters."
-        )
-        % {"limit": DESCRIPTION_MAX_LENGTH},
+        # Formatted when shown, in the visitor's language: `gettext_lazy(...) % {...}` would
+        # translate once, at import, in no language at all.
+        help_text=lazy(
+            lambda: (
+                _("What would you like to change or create, and why? At most %(limit)s characters.")
+                % {"limit": DESCRIPTION_MAX_LENGTH}
+            ),
+            str,
+        )(),
         error_messages=_required(gettext_lazy("Describe your idea.")),
     )
     theme = forms.ChoiceField(label=gettext_lazy("Theme"), required=False)

@@ -161,76 +161,135 @@ def load_home_content(loader):
         site_settings.save()
 
 
+# The accessibility statement follows the model statement of Commission Implementing Decision
+# (EU) 2018/1523: compliance status, non-accessible content (non-compliance, disproportionate
+# burden, content outside the scope), preparation, feedback and contact, enforcement procedure.
+# The enforcement body is described, not named: the VVG confirms it before publishing.
+STATEMENT_DATE_LT = "2026 m. lapkričio 24 d."
+STATEMENT_DATE_EN = "24 November 2026"
 ACCESSIBILITY_LT = {
     "title": "Prieinamumo deklaracija",
-    "intro": "Druskininkų miesto VVG siekia, kad ši svetainė būtų prieinama visiems, pagal "
-    "Europos Sąjungos interneto svetainių prieinamumo direktyvą (ES) 2016/2102 ir standartą "
-    "EN 301 549 (WCAG 2.1 AA lygis).",
+    "intro": "Druskininkų miesto vietos veiklos grupė (VVG) siekia, kad jos interneto svetainė "
+    "būtų prieinama visiems, pagal Europos Parlamento ir Tarybos direktyvą (ES) 2016/2102 dėl "
+    "viešojo sektoriaus institucijų interneto svetainių ir mobiliųjų programų prieinamumo. "
+    "Ši deklaracija taikoma visai šiai svetainei lietuvių ir anglų kalbomis.",
     "body": stream(
         heading("Atitikties būsena"),
         paragraph(
-            "<p>Svetainė iš dalies atitinka WCAG 2.1 AA reikalavimus: žemiau išvardytos "
-            "žinomos išimtys.</p>"
+            "<p>Ši svetainė <b>iš dalies atitinka</b> standarto EN 301 549 ir Žiniatinklio "
+            "turinio prieinamumo gairių (WCAG) 2.1 AA lygio reikalavimus dėl toliau "
+            "išvardytų neatitikčių ir išimčių.</p>"
         ),
         heading("Neprieinamas turinys"),
+        heading("Neatitiktis reikalavimams", "h3"),
         bullet_list(
             [
-                "Kai kurie anksčiau parengti PDF dokumentai (pvz., kvietimų priedai) gali būti "
-                "neprieinami ekrano skaitytuvams. Paprašius pateiksime juos kitu formatu.",
-                "Įterptas kitų paslaugų teikėjų turinys (vaizdo įrašai, žemėlapiai) gali "
-                "neatitikti visų reikalavimų.",
+                "Kai kurie anksčiau parengti PDF dokumentai (pvz., kvietimų priedai) neturi "
+                "antraščių ir lentelių struktūros, todėl ekrano skaitytuvams gali būti "
+                "neprieinami (WCAG 1.3.1). Paprašius pateiksime juos kitu formatu.",
             ]
+        ),
+        heading("Neproporcinga našta", "h3"),
+        paragraph("<p>Neproporcingos naštos išimtimi nesinaudojame.</p>"),
+        heading("Turinys, kuriam prieinamumo reikalavimai netaikomi", "h3"),
+        bullet_list(
+            [
+                "Biuro rinkmenų formatų dokumentai, paskelbti iki 2018 m. rugsėjo 23 d., "
+                "kai jie nebūtini administracinėms procedūroms atlikti.",
+                "Kitų paslaugų teikėjų turinys, kurio VVG nefinansuoja, nekuria ir "
+                "nekontroliuoja, pavyzdžiui, įterpti vaizdo įrašai ir žemėlapiai.",
+            ]
+        ),
+        heading("Deklaracijos parengimas"),
+        paragraph(
+            f"<p>Ši deklaracija parengta {STATEMENT_DATE_LT} pagal Komisijos įgyvendinimo "
+            "sprendimo (ES) 2018/1523 pavyzdinę formą.</p>"
+            "<p>Ji parengta <b>įsivertinimo</b> būdu. Kiekvienas svetainės puslapis abiem "
+            "kalbomis, paieškos rezultatai, klaidos puslapis ir idėjos formos tuščia, klaidų "
+            "ir padėkos būsenos tikrinami tikroje naršyklėje įrankiu axe-core pagal WCAG 2.1 "
+            "A ir AA kriterijus. Be to, tikriname, ar visus pagrindinius veiksmus galima "
+            "atlikti vien klaviatūra, ar matomas fokusas ir ar puslapiai tinkamai rodomi "
+            "360 pikselių pločio telefono ekrane, o VVG darbuotojai peržiūri turinį "
+            "redaktoriaus prieinamumo tikrintuvu.</p>"
+            f"<p>Deklaracija peržiūrima bent kartą per metus. Paskutinį kartą peržiūrėta "
+            f"{STATEMENT_DATE_LT}</p>"
         ),
         heading("Atsiliepimai ir kontaktai"),
         paragraph(
-            "<p>Jei pastebėjote prieinamumo trūkumų arba jums reikia informacijos kitu "
-            "formatu, parašykite mums el. paštu, nurodytu puslapio apačioje. Atsakysime per "
+            "<p>Jei pastebėjote prieinamumo trūkumų, negalite pasiekti kurio nors turinio "
+            "arba jums reikia informacijos kitu formatu, susisiekite su mumis – kontaktai "
+            "nurodyti kiekvieno puslapio apačioje, skiltyje „Kontaktai“. Atsakysime per "
             "10 darbo dienų.</p>"
         ),
         heading("Įgyvendinimo užtikrinimo procedūra"),
         paragraph(
-            "<p>Jei mūsų atsakymas jūsų netenkina, galite kreiptis į už interneto svetainių "
-            "prieinamumo priežiūrą Lietuvoje atsakingą instituciją.</p>"
+            "<p>Jei mūsų atsakymas jūsų netenkina arba per 10 darbo dienų negavote "
+            "atsakymo, galite kreiptis į instituciją, kuri Lietuvoje prižiūri viešojo "
+            "sektoriaus interneto svetainių prieinamumą pagal direktyvos (ES) 2016/2102 "
+            "9 straipsnį. Paprašius nurodysime jos kontaktus.</p>"
         ),
-        heading("Deklaracijos parengimas"),
-        paragraph("<p>Deklaracija parengta įsivertinimo būdu ir peržiūrima kasmet.</p>"),
     ),
 }
 ACCESSIBILITY_EN = {
     "title": "Accessibility statement",
-    "intro": "The Druskininkai city LAG is committed to making this website accessible to "
-    "everyone, in line with the EU Web Accessibility Directive (EU) 2016/2102 and the "
-    "standard EN 301 549 (WCAG 2.1 level AA).",
+    "intro": "The Druskininkai city Local Action Group (LAG) is committed to making its "
+    "website accessible to everyone, in accordance with Directive (EU) 2016/2102 of the "
+    "European Parliament and of the Council on the accessibility of the websites and mobile "
+    "applications of public sector bodies. This statement applies to this whole website, in "
+    "Lithuanian and in English.",
     "body": stream(
         heading("Compliance status"),
         paragraph(
-            "<p>This website is partially compliant with WCAG 2.1 AA: the known exceptions "
-            "are listed below.</p>"
+            "<p>This website is <b>partially compliant</b> with the standard EN 301 549 and "
+            "the Web Content Accessibility Guidelines (WCAG) 2.1 level AA, due to the "
+            "non-compliances and exemptions listed below.</p>"
         ),
         heading("Non-accessible content"),
+        heading("Non-compliance", "h3"),
         bullet_list(
             [
-                "Some older PDF documents (for example annexes to calls) may not be "
-                "accessible to screen readers. We will provide them in another format on "
-                "request.",
-                "Content embedded from other services (videos, maps) may not meet every "
-                "requirement.",
+                "Some older PDF documents (for example annexes to calls) have no structure "
+                "of headings and tables, so they may not be accessible to screen readers "
+                "(WCAG 1.3.1). We will provide them in another format on request.",
             ]
         ),
-        heading("Feedback and contact"),
-        paragraph(
-            "<p>If you notice an accessibility problem or need information in another "
-            "format, write to us at the e-mail address at the bottom of the page. We will "
-            "reply within 10 working days.</p>"
-        ),
-        heading("Enforcement procedure"),
-        paragraph(
-            "<p>If our answer does not satisfy you, you can turn to the authority that "
-            "monitors website accessibility in Lithuania.</p>"
+        heading("Disproportionate burden", "h3"),
+        paragraph("<p>We do not claim a disproportionate burden.</p>"),
+        heading("Content outside the scope of the accessibility requirements", "h3"),
+        bullet_list(
+            [
+                "Office documents published before 23 September 2018, unless they are "
+                "needed for an administrative process.",
+                "Content from other services that the LAG neither funds, develops nor "
+                "controls, such as embedded videos and maps.",
+            ]
         ),
         heading("Preparation of this statement"),
         paragraph(
-            "<p>This statement was prepared by self-assessment and is reviewed every year.</p>"
+            f"<p>This statement was prepared on {STATEMENT_DATE_EN}, following the model "
+            "accessibility statement of Commission Implementing Decision (EU) 2018/1523.</p>"
+            "<p>It was prepared by <b>self-assessment</b>. Every page of the site in both "
+            "languages, the search results, the error page and the idea form's empty, "
+            "error and thank-you states are checked in a real browser with axe-core "
+            "against the WCAG 2.1 A and AA criteria. We also check that every main task "
+            "can be done with the keyboard alone, that focus is visible and that pages "
+            "work on a 360-pixel-wide phone screen, and LAG staff review content with the "
+            "editor's accessibility checker.</p>"
+            "<p>The statement is reviewed at least once a year. It was last reviewed on "
+            f"{STATEMENT_DATE_EN}.</p>"
+        ),
+        heading("Feedback and contact information"),
+        paragraph(
+            "<p>If you notice an accessibility problem, cannot reach some content or need "
+            "information in another format, contact us using the details at the bottom of "
+            "every page, under “Contact”. We will reply within 10 working days.</p>"
+        ),
+        heading("Enforcement procedure"),
+        paragraph(
+            "<p>If our answer does not satisfy you, or you have had no answer within 10 "
+            "working days, you can turn to the authority that monitors the accessibility of "
+            "public sector websites in Lithuania under Article 9 of Directive (EU) "
+            "2016/2102. We will give you its contact details on request.</p>"
         ),
     ),
 }

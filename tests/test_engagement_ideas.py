@@ -397,3 +397,12 @@ def test_any_input_is_answered_without_error_and_shown_escaped(
     for line in idea.description.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         assert escape(line) in card
     assert "<script>" not in card
+
+
+@pytest.mark.django_db
+def test_the_idea_forms_help_texts_speak_the_visitors_language(client):
+    lithuanian = client.get("/idejos/").content.decode()
+    assert "Ką norėtumėte pakeisti ar sukurti ir kodėl?" in lithuanian
+    assert "What would you like to change" not in lithuanian
+    english = client.get("/en/ideas/").content.decode()
+    assert "What would you like to change or create, and why?" in english

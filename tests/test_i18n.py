@@ -79,3 +79,25 @@ def test_templates_are_translated_into_lithuanian(client):
     html = client.get("/").content.decode()
     assert "Pereiti prie pagrindinio turinio" in html  # the skip link
     assert "Skip to main content" not in html
+
+
+@pytest.mark.parametrize(
+    ("count", "word"),
+    [
+        (1, "rezultatas"),
+        (2, "rezultatai"),
+        (12, "rezultatų"),
+        (20, "rezultatų"),
+        (21, "rezultatas"),
+    ],
+)
+def test_lithuanian_counts_take_the_right_plural_form(client, count, word):
+    """Lithuanian has three forms for whole numbers: 1 and 21, 2–9, and 10–20 (and 30, 40…)."""
+    from django.utils import translation
+    from django.utils.translation import ngettext
+
+    with translation.override("lt"):
+        text = ngettext(
+            "%(counter)s result for “%(query)s”", "%(counter)s results for “%(query)s”", count
+        ) % {"counter": count, "query": "miesto"}
+    assert text.startswith(f"{count} {word} ")
