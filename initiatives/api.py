@@ -15,7 +15,7 @@ from typing import Literal
 from uuid import UUID
 
 from django.http import Http404
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 from wagtail.models import Locale
 
 from portal.api import (
@@ -40,18 +40,18 @@ router = Router(tags=["initiatives"])
 StatusCode = Literal["planned", "in_progress", "completed", "cancelled"]
 
 
-class Choice(Schema):
+class InitiativeChoice(Schema):
     code: str
     label: str
 
 
-class MeasureRef(Schema):
+class InitiativeMeasureRef(Schema):
     code: str
     title: str
     translation_key: UUID
 
 
-class CallRef(Schema):
+class InitiativeCallRef(Schema):
     id: int
     number: str
     title: str
@@ -59,7 +59,7 @@ class CallRef(Schema):
     translation_key: UUID
 
 
-class Location(Schema):
+class InitiativeLocation(Schema):
     address: str
     country: str
     latitude: Decimal | None
@@ -74,9 +74,9 @@ class InitiativeSummary(Schema):
     project_number: str
     operation_name: str
     beneficiary: str
-    beneficiary_kind: Choice
+    beneficiary_kind: InitiativeChoice
     purpose: str
-    status: Choice
+    status: InitiativeChoice
     progress_percent: int | None
     start_date: date
     end_date: date
@@ -85,13 +85,13 @@ class InitiativeSummary(Schema):
     grant_eur: Money
     co_funding_eur: Money
     co_financing_rate_percent: Decimal | None
-    location: Location
-    call: CallRef | None
-    measures: list[MeasureRef]
+    location: InitiativeLocation
+    call: InitiativeCallRef | None
+    measures: list[InitiativeMeasureRef]
     last_update: date | None
 
 
-class ImageSchema(Schema):
+class InitiativePhoto(Schema):
     id: int
     url: str
     width: int
@@ -99,7 +99,7 @@ class ImageSchema(Schema):
     alt: str
 
 
-class DocumentSchema(Schema):
+class InitiativeFile(Schema):
     id: int
     title: str
     url: str
@@ -107,25 +107,25 @@ class DocumentSchema(Schema):
     file_size: int | None
 
 
-class ProgressUpdateSchema(Schema):
+class InitiativeProgressUpdate(Schema):
     date: date
     text: str
     progress_percent: int | None
-    photos: list[ImageSchema]
+    photos: list[InitiativePhoto]
 
 
-class GalleryImageSchema(Schema):
-    image: ImageSchema
+class InitiativeGalleryImage(Schema):
+    image: InitiativePhoto
     caption: str
 
 
 class InitiativeDocumentSchema(Schema):
-    kind: Choice
+    kind: InitiativeChoice
     title: str
-    document: DocumentSchema
+    document: InitiativeFile
 
 
-class ContributionSchema(Schema):
+class InitiativeContribution(Schema):
     indicator: str
     unit: str
     indicator_translation_key: UUID
@@ -133,7 +133,7 @@ class ContributionSchema(Schema):
     amount: Decimal
 
 
-class IdeaRef(Schema):
+class InitiativeIdeaRef(Schema):
     id: int
     title: str
     url: str
@@ -141,11 +141,11 @@ class IdeaRef(Schema):
 
 class InitiativeDetail(InitiativeSummary):
     description: list[dict]
-    progress_updates: list[ProgressUpdateSchema]
-    gallery: list[GalleryImageSchema]
+    progress_updates: list[InitiativeProgressUpdate]
+    gallery: list[InitiativeGalleryImage]
     documents: list[InitiativeDocumentSchema]
-    indicator_contributions: list[ContributionSchema]
-    ideas: list[IdeaRef]
+    indicator_contributions: list[InitiativeContribution]
+    ideas: list[InitiativeIdeaRef]
 
 
 def _choice(choices, value) -> dict:
@@ -273,9 +273,9 @@ def list_initiatives(
     request,
     locale: Language = "lt",
     status: StatusCode | None = None,
-    call: int | None = None,
-    measure: str | None = None,
-    year: int | None = None,
+    call: int | None = Query(None, ge=1, le=2**31 - 1),
+    measure: str | None = Query(None, max_length=20),
+    year: int | None = Query(None, ge=1900, le=2999),
     limit: int = DEFAULT_LIMIT,
     offset: int = 0,
 ):

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.utils import translation
 from wagtail.images import get_image_model
+
+from portal.cache import cache_get, cache_set, content_version
 
 from .ideas import idea_chains
 from .progress import latest_reported
@@ -36,11 +39,30 @@ class TimelineEntry:
 
 
 def images_by_id(ids) -> dict:
+    """The images with their renditions: one query once their renditions exist.
+
+    The renditions are fetched with their images joined; only images that have no rendition
+    yet (a photo never shown before) cost a second query.
+    """
     ids = {i for i in ids if i}
     if not ids:
         return {}
-    images = get_image_model().objects.filter(pk__in=ids).prefetch_renditions()
-    return {image.pk: image for image in images}
+    Image = get_image_model()
+    images: dict = {}
+    for rendition in (
+        Image.get_rendition_model().objects.filter(image_id__in=ids).select_related("image")
+    ):
+        image = images.setdefault(rendition.image_id, rendition.image)
+        if not hasattr(image, "prefetched_renditions"):
+            image.prefetched_renditions = []
+        rendition.image = image
+        image.prefetched_renditions.append(rendition)
+    missing = ids - images.keys()
+    if missing:
+        for image in Image.objects.filter(pk__in=missing):
+            image.prefetched_renditions = []
+            images[image.pk] = image
+    return images
 
 
 def photo_alt(block_value: dict, image) -> str:
@@ -50,41 +72,62 @@ def photo_alt(block_value: dict, image) -> str:
 
 
 def initiative_detail(page, request) -> dict:
+    """What an initiative page shows: its facts (cached) and its photos (one query).
+
+    The facts change only when content is saved or published, which sets a new content
+    version (portal/cache.py), so cached facts are never stale; previews are never cached.
+    Images are fetched on every view, with the renditions made so far.
+    """
+    if getattr(request, "is_preview", False) or not page.pk:
+        detail = fetch_initiative_facts(page, request)
+    else:
+        key = f"initiatives:detail:{content_version()}:{page.pk}:{translation.get_language()}"
+        detail = cache_get(key)
+        if detail is None:
+            detail = fetch_initiative_facts(page, request)
+            cache_set(key, detail, 60 * 60 * 24)
+    return attach_images(detail)
+
+
+def fetch_initiative_facts(page, request) -> dict:
     call = page.call if page.call_id else None
     measures = [link.measure for link in page.measure_links.select_related("measure")]
     updates = list(page.progress_updates.all())
-    gallery = list(page.gallery_images.all())
-    photo_blocks = {
-        update.pk: [b.get("value") or {} for b in update.photos.raw_data] for update in updates
-    }
-    images = images_by_id(
-        [item.image_id for item in gallery]
-        + [value.get("image") for values in photo_blocks.values() for value in values]
-    )
     timeline = []
     for update in sorted(
         updates, key=lambda u: (u.date, u.sort_order or 0, u.pk or 0), reverse=True
     ):
-        photos = []
-        for value in photo_blocks[update.pk]:
-            image = images.get(value.get("image"))
-            if image is not None:
-                photos.append((image, photo_alt(value, image)))
-        timeline.append(TimelineEntry(update, photos))
-    gallery_items = []
-    for item in gallery:
-        image = images.get(item.image_id)
-        if image is not None:
-            item.image = image
-            gallery_items.append(item)
-    contributions = list(page.contributions.select_related("indicator__measure"))
+        entry = TimelineEntry(update)
+        entry.photo_values = [block.get("value") or {} for block in update.photos.raw_data]
+        update.photos = []  # what the page shows comes from photo_values; keep the cache small
+        timeline.append(entry)
     return {
         "call": call,
         "measures": measures,
         "timeline": timeline,
-        "gallery": gallery_items,
+        "gallery": list(page.gallery_images.all()),
         "initiative_documents": list(page.documents.select_related("document")),
-        "contributions": contributions,
+        "contributions": list(page.contributions.select_related("indicator__measure")),
         "idea_chains": idea_chains(page, measures, request),
         "reported_progress": latest_reported(updates),
     }
+
+
+def attach_images(detail: dict) -> dict:
+    """Give the timeline and the gallery their images, all in one query."""
+    images = images_by_id(
+        [item.image_id for item in detail["gallery"]]
+        + [value.get("image") for entry in detail["timeline"] for value in entry.photo_values]
+    )
+    for entry in detail["timeline"]:
+        entry.photos = [
+            (images[value["image"]], photo_alt(value, images[value["image"]]))
+            for value in entry.photo_values
+            if value.get("image") in images
+        ]
+    gallery = []
+    for item in detail["gallery"]:
+        if item.image_id in images:
+            item.image = images[item.image_id]
+            gallery.append(item)
+    return {**detail, "gallery": gallery}

@@ -84,39 +84,51 @@ def idea_chains(initiative, measures, request) -> list[IdeaChain]:
     return chains
 
 
-def initiatives_grown_from(ideas, language, request):
-    """engagement's outcome provider: the live initiatives linked to these ideas, in one query.
-
-    Each initiative is given in the visitor's language where it is translated, otherwise in
-    the language it was linked in.
-    """
-    from engagement.outcomes import Outcome
+def idea_links(request) -> list[tuple[int, object, str, str, str]]:
+    """Every link from a public initiative to an idea: (idea id, initiative's translation key,
+    language, title, URL), cached under the content version (portal/cache.py), so the idea
+    wall spends no query on it once the cache is warm."""
+    from portal.cache import cache_get, cache_set, content_version
 
     from .listing import public_q
     from .models import InitiativeIdea
 
-    ids = [idea.pk for idea in ideas]
-    links = list(
-        InitiativeIdea.objects.filter(public_q("page__"), idea_id__in=ids)
-        .select_related("page", "page__locale")
-        .only(
-            "idea_id",
-            "sort_order",
-            "page__title",
-            "page__url_path",
-            "page__path",
-            "page__translation_key",
-            "page__locale__language_code",
-        )
-        .order_by("idea_id", "page__path")
-    )
+    key = f"initiatives:idea-links:{content_version()}"
+    links = cache_get(key)
+    if links is None:
+        links = [
+            (
+                link.idea_id,
+                link.page.translation_key,
+                link.page.locale.language_code,
+                link.page.title,
+                link.page.get_url(request),
+            )
+            for link in InitiativeIdea.objects.filter(public_q("page__"))
+            .select_related("page", "page__locale")
+            .order_by("idea_id", "page__path")
+        ]
+        cache_set(key, links, 60 * 60 * 24)
+    return links
+
+
+def initiatives_grown_from(ideas, language, request):
+    """engagement's outcome provider: the public initiatives linked to these ideas.
+
+    Each initiative is given in the visitor's language where it is translated, otherwise in
+    the language it was linked in. No query once the links are cached.
+    """
+    from engagement.outcomes import Outcome
+
+    wanted = {idea.pk for idea in ideas}
     chosen: dict = {}
-    for link in links:
-        key = (link.idea_id, link.page.translation_key)
-        current = chosen.get(key)
-        if current is None or link.page.locale.language_code == language:
-            chosen[key] = link.page
+    for idea_id, translation_key, page_language, title, url in idea_links(request):
+        if idea_id not in wanted:
+            continue
+        current = chosen.get((idea_id, translation_key))
+        if current is None or page_language == language:
+            chosen[(idea_id, translation_key)] = (title, url)
     result: dict = {}
-    for (idea_id, _key), page in chosen.items():
-        result.setdefault(idea_id, []).append(Outcome(page.title, page.get_url(request)))
+    for (idea_id, _key), (title, url) in chosen.items():
+        result.setdefault(idea_id, []).append(Outcome(title, url))
     return result

@@ -15,7 +15,9 @@ from decimal import Decimal
 from django.db.models import Count, Sum
 from django.db.models.functions import ExtractYear
 
-from .listing import public_initiatives
+from portal.cache import cache_get, cache_set, content_version
+
+from .listing import locale_id_of, public_initiatives
 from .models import InitiativeMeasure
 from .progress import InitiativeStatus
 
@@ -57,11 +59,36 @@ def funded(locale):
 
 
 def money_summary(locale, *, with_indicators: bool = True) -> Summary:
+    """The summary of a language, kept in the cache until any content changes."""
+    key = f"initiatives:summary:{content_version()}:{locale_id_of(locale)}:{with_indicators}"
+    summary = cache_get(key)
+    if summary is None:
+        summary = compute_summary(locale, with_indicators=with_indicators)
+        cache_set(key, summary, 60 * 60 * 24)
+    return summary
+
+
+def compute_summary(locale, *, with_indicators: bool = True) -> Summary:
     initiatives = funded(locale)
-    totals = initiatives.aggregate(count=Count("pk"), grant=Sum("grant"), total=Sum("total_value"))
+    # Counts and money by status in one query: the totals are the statuses' sums without
+    # the cancelled initiatives.
+    by_status = {
+        row["status"]: row
+        for row in public_initiatives(locale)
+        .order_by()  # no default ordering in the GROUP BY
+        .values("status")
+        .annotate(n=Count("pk"), grant=Sum("grant"), total=Sum("total_value"))
+    }
+    counted = [row for status, row in by_status.items() if status != InitiativeStatus.CANCELLED]
     summary = Summary(
-        count=totals["count"], grant=_money(totals["grant"]), total_value=_money(totals["total"])
+        count=sum(row["n"] for row in counted),
+        grant=_money(sum((row["grant"] or ZERO for row in counted), ZERO)),
+        total_value=_money(sum((row["total"] or ZERO for row in counted), ZERO)),
     )
+    summary.by_status = [
+        (value, label, by_status[value]["n"] if value in by_status else 0)
+        for value, label in InitiativeStatus.choices
+    ]
     for row in (
         initiatives.values("call_id", "call__title")
         .annotate(count=Count("pk"), grant=Sum("grant"), total=Sum("total_value"))
@@ -75,6 +102,7 @@ def money_summary(locale, *, with_indicators: bool = True) -> Summary:
 
     measure_rows = (
         InitiativeMeasure.objects.filter(page__in=initiatives.values("pk"))
+        .order_by()  # no default ordering in the GROUP BY
         .values("measure__code", "measure__title")
         .annotate(count=Count("page_id"), grant=Sum("page__grant"), total=Sum("page__total_value"))
     )
@@ -99,15 +127,6 @@ def money_summary(locale, *, with_indicators: bool = True) -> Summary:
         summary.by_year.append(
             Row(str(row["year"]), row["count"], _money(row["grant"]), _money(row["total"]))
         )
-    counts = dict(
-        public_initiatives(locale)
-        .values("status")
-        .annotate(n=Count("pk"))
-        .values_list("status", "n")
-    )
-    summary.by_status = [
-        (value, label, counts.get(value, 0)) for value, label in InitiativeStatus.choices
-    ]
     if with_indicators:
         from strategy.models.structure import strategy_measures
 
