@@ -383,3 +383,9 @@ def test_recent_updates_keep_the_latest_figure(client):
     )
     page.save_revision().publish()
     assert "Pažanga: 25 %" in html_of(client, "/iniciatyvos/judejimo-grupes-parkuose/")
+
+
+def test_sitemap_lists_the_summary_in_both_languages(client):
+    xml = client.get("/sitemap.xml").content.decode()
+    assert "/iniciatyvos/suvestine/</loc>" in xml
+    assert "/en/initiatives/summary/</loc>" in xml

@@ -66,6 +66,12 @@ class InitiativeIndexPage(RoutablePageMixin, SectionPageMixin, IntroBodyPage):
             template="initiatives/summary_page.html",
         )
 
+    def get_sitemap_urls(self, request=None):
+        """The list and its transparency summary (in this page's language)."""
+        urls = super().get_sitemap_urls(request)
+        slug = SUMMARY_SLUGS.get(self.locale.language_code, SUMMARY_SLUGS["en"])
+        return [*urls, {**urls[0], "location": urls[0]["location"] + slug + "/"}]
+
     def summary_url(self, request=None) -> str:
         # The page is served in its own language, so the active language names its locale.
         slug = SUMMARY_SLUGS.get(translation.get_language(), SUMMARY_SLUGS["en"])
