@@ -205,7 +205,8 @@ def add_example_initiative(loader, index, example: dict, today) -> None:
         "ends_on": today + timedelta(days=example["days"][1]),
         "call": call,
         "measure_links": [
-            InitiativeMeasure(measure=m) for m in find_measures(loader.lt, example["measures"])
+            InitiativeMeasure(measure=m, sort_order=n)
+            for n, m in enumerate(find_measures(loader.lt, example["measures"]))
         ],
         "progress_updates": updates,
         "contributions": contributions,

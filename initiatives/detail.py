@@ -91,7 +91,10 @@ def initiative_detail(page, request) -> dict:
 
 def fetch_initiative_facts(page, request) -> dict:
     call = page.call if page.call_id else None
-    measures = [link.measure for link in page.measure_links.select_related("measure")]
+    measures = [
+        link.measure
+        for link in page.measure_links.select_related("measure").order_by("sort_order", "pk")
+    ]
     updates = list(page.progress_updates.all())
     timeline = []
     for update in sorted(
@@ -105,9 +108,13 @@ def fetch_initiative_facts(page, request) -> dict:
         "call": call,
         "measures": measures,
         "timeline": timeline,
-        "gallery": list(page.gallery_images.all()),
-        "initiative_documents": list(page.documents.select_related("document")),
-        "contributions": list(page.contributions.select_related("indicator__measure")),
+        "gallery": list(page.gallery_images.order_by("sort_order", "pk")),
+        "initiative_documents": list(
+            page.documents.select_related("document").order_by("sort_order", "pk")
+        ),
+        "contributions": list(
+            page.contributions.select_related("indicator__measure").order_by("sort_order", "pk")
+        ),
         "idea_chains": idea_chains(page, measures, request),
         "reported_progress": latest_reported(updates),
     }

@@ -64,7 +64,7 @@ def latest_update_subquery(outer: str = "pk"):
 def measure_prefetch():
     return Prefetch(
         "measure_links",
-        queryset=InitiativeMeasure.objects.select_related("measure").order_by("sort_order"),
+        queryset=InitiativeMeasure.objects.select_related("measure").order_by("sort_order", "pk"),
     )
 
 

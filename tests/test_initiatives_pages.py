@@ -232,7 +232,9 @@ def more_initiatives(lt):
             starts_on=starts_on,
             ends_on=starts_on,
         )
-        page.measure_links = [InitiativeMeasure(measure=m) for m in measures]
+        page.measure_links = [
+            InitiativeMeasure(measure=m, sort_order=n) for n, m in enumerate(measures)
+        ]
         page.save_revision().publish()
 
 
@@ -309,7 +311,7 @@ def test_csv_matches_the_data_and_reads_back(client, more_initiatives, lt):
             page.grant * 100 / page.total_value
         ).quantize(Decimal("0.01"))
         assert row["measure_codes"] == "; ".join(
-            link.measure.code for link in page.measure_links.all()
+            link.measure.code for link in page.measure_links.order_by("sort_order", "pk")
         )
         assert row["call_number"] == (page.call.call_number if page.call else "")
         assert row["progress_percent"] == ("" if page.progress is None else str(page.progress))

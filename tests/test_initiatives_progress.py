@@ -146,3 +146,73 @@ class TestPageRules(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(InitiativePage, set())
         self.assertAllowedParentPageTypes(InitiativeIndexPage, {HomePage})
         self.assertAllowedSubpageTypes(InitiativeIndexPage, {InitiativePage})
+
+    def test_initiatives_render_and_edit_in_the_admin(self):
+        from engagement.models import Idea
+
+        page = InitiativePage.objects.get(slug="kartu-pokalbiai")
+        self.assertPageIsRenderable(page)
+        self.assertPageIsEditable(page, post_data=initiative_form_data(page))
+        self.assertPageIsPreviewable(page, post_data=initiative_form_data(page))
+        # Editors pick the idea from the public ideas by its title.
+        self.client.force_login(self.create_superuser("redaktore"))
+        html = self.client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+        idea = Idea.objects.get(title="Kaimynų šventė kiekviename mikrorajone")
+        assert f'<option value="{idea.pk}" selected>#{idea.pk} {idea.title}</option>' in html
+        assert f'value="{timezone.localdate().isoformat()}"' in html  # a new update's date
+
+
+def initiative_form_data(page, updates=()):
+    """What the page editor posts for an initiative: its fields, no rows but new updates."""
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+    data = {
+        "title": page.title,
+        "slug": page.slug,
+        "beneficiary": page.beneficiary,
+        "beneficiary_kind": page.beneficiary_kind,
+        "intro": page.intro,
+        "status": page.status,
+        "project_number": page.project_number,
+        "call": page.call_id or "",
+        "total_value": str(page.total_value),
+        "grant": str(page.grant),
+        "starts_on": page.starts_on.isoformat(),
+        "ends_on": page.ends_on.isoformat(),
+        "body": streamfield([]),
+        "address": page.address,
+        "latitude": str(page.latitude or ""),
+        "longitude": str(page.longitude or ""),
+        "measure_links": inline_formset([]),
+        "progress_updates": inline_formset(list(updates)),
+        "contributions": inline_formset([]),
+        "gallery_images": inline_formset([]),
+        "documents": inline_formset([]),
+        "idea_links": inline_formset([]),
+    }
+    return nested_form_data(data)
+
+
+@pytest.mark.django_db
+def test_staff_post_a_progress_update_in_one_form(client, django_user_model):
+    from wagtail.test.utils.form_data import streamfield
+
+    page = InitiativePageFactory(parent=initiative_index(), status="in_progress")
+    client.force_login(django_user_model.objects.create_superuser("vvg", "vvg@example.org", "x"))
+    today = timezone.localdate().isoformat()
+    data = initiative_form_data(
+        page,
+        updates=[
+            {
+                "date": today,
+                "text": "Baigėme pirmąjį etapą.",
+                "progress": "70",
+                "photos": streamfield([]),
+            }
+        ],
+    )
+    data["action-publish"] = "action-publish"
+    response = client.post(f"/admin/pages/{page.pk}/edit/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    html = client.get(page.url).content.decode()
+    assert "Baigėme pirmąjį etapą." in html and "Pažanga: 70 %" in html
