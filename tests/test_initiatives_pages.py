@@ -391,3 +391,14 @@ def test_sitemap_lists_the_summary_in_both_languages(client):
     xml = client.get("/sitemap.xml").content.decode()
     assert "/iniciatyvos/suvestine/</loc>" in xml
     assert "/en/initiatives/summary/</loc>" in xml
+
+
+def test_the_policy_lets_the_map_load_tiles_from_the_tile_host_only(client):
+    from django.conf import settings
+
+    policy = client.get("/iniciatyvos/")["Content-Security-Policy"]
+    img_src = next(d for d in policy.split(";") if d.strip().startswith("img-src"))
+    assert settings.MAP_TILE_ORIGINS == ["https://tile.openstreetmap.org"]
+    assert "https://tile.openstreetmap.org" in img_src.split()
+    script_src = next(d for d in policy.split(";") if d.strip().startswith("script-src"))
+    assert "tile.openstreetmap.org" not in script_src
