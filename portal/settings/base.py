@@ -8,6 +8,7 @@ in one place, with a safe development default (see README, "Configuration").
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
@@ -321,6 +322,21 @@ EMBED_ORIGINS = env_list(
     "https://www.youtube-nocookie.com,https://www.youtube.com,https://player.vimeo.com",
 )
 
+# Map tiles (the initiatives' map): a tile URL template, empty for no map. The policy below lets
+# images come from its host. The OpenStreetMap Foundation's tiles suit light use only; a busy
+# site should use its own or a commercial tile service (docs/initiatives.md).
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = os.environ.get(
+    "MAP_TILE_ATTRIBUTION",
+    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>',
+)
+# Its origin for the policy; a "{s}" subdomain placeholder becomes the wildcard "*".
+MAP_TILE_ORIGINS = (
+    [urlsplit(MAP_TILE_URL)._replace(path="", query="").geturl().replace("{s}", "*")]
+    if MAP_TILE_URL
+    else []
+)
+
 # Content-Security-Policy (django-csp). Public pages, the API and documents: no inline script
 # except with the per-response nonce (`nonce="{{ request.csp_nonce }}"`), nothing from
 # elsewhere but media and video players, and never inside another site's frame.
@@ -329,7 +345,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
         "style-src": [SELF, NONCE],
-        "img-src": [SELF, "data:", *MEDIA_ORIGINS],
+        "img-src": [SELF, "data:", *MEDIA_ORIGINS, *MAP_TILE_ORIGINS],
         "media-src": [SELF, *MEDIA_ORIGINS],
         "font-src": [SELF],
         "connect-src": [SELF],
