@@ -7,6 +7,11 @@ class CallsConfig(AppConfig):
     verbose_name = _("Funding calls")
 
     def ready(self):
+        from portal.registry import search_contributors
+
+        from .search import CONTRIBUTION
+
+        search_contributors.register("calls", CONTRIBUTION)
         from portal.registry import (
             api_routers,
             demo_loaders,

@@ -7,6 +7,11 @@ class InitiativesConfig(AppConfig):
     verbose_name = _("Residents' initiatives")
 
     def ready(self):
+        from portal.registry import search_contributors
+
+        from .search import CONTRIBUTION
+
+        search_contributors.register("initiatives", CONTRIBUTION)
         from portal.registry import (
             api_routers,
             demo_loaders,

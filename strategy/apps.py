@@ -7,15 +7,23 @@ class StrategyConfig(AppConfig):
     verbose_name = _("Strategy and legal documents")
 
     def ready(self):
-        from portal.registry import api_routers, demo_loaders, home_sections, section_pages
+        from portal.registry import (
+            api_routers,
+            demo_loaders,
+            home_sections,
+            search_contributors,
+            section_pages,
+        )
 
         from .api import router
         from .demo import load_strategy_content
         from .home_section import strategy_home_section
         from .models import DocumentsPage, StrategyPage
+        from .search import CONTRIBUTION
 
         section_pages.register("strategy", StrategyPage.find_for_locale)
         section_pages.register("documents", DocumentsPage.find_for_locale)
         demo_loaders.register("strategy", load_strategy_content, order=10)
         home_sections.register("strategy", strategy_home_section, order=10)
         api_routers.register("strategy", ("/strategy", router))
+        search_contributors.register("strategy", CONTRIBUTION)

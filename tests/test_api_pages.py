@@ -238,7 +238,8 @@ def test_list_queries_do_not_grow_with_the_page_size(client, many_pages, locale,
     assert len(few_data["results"]) == 5
     assert len(many_data["results"]) == 50
     assert many == few
-    assert few <= 6
+    # Search also reads the sources plugins register (legal acts): a fixed few more queries.
+    assert few <= (9 if url.endswith("/search") else 6)
 
 
 @pytest.mark.parametrize("params", [{}, {"search": "Bendruomenės"}, {"type": "home.ContentPage"}])
