@@ -72,7 +72,8 @@ messages: install ## Update the lt and en translation catalogues, then compile t
 	$(PY) manage.py compilemessages --ignore=.venv
 
 bench: install-dev ## Benchmark every page type and API list against a bare view (gunicorn + wrk; PostgreSQL and Redis on 127.0.0.1)
-	@command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk"; exit 1; }
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } \
+		|| { echo "wrk is needed: apt-get install wrk"; exit 1; }
 	$(PY) bench/run.py $(BENCH_ARGS)
 
 loadtest: install-dev ## 60 s of 20 residents browsing and sending ideas, with Redis stopped midway and no mail server

@@ -7,14 +7,27 @@ class EngagementConfig(AppConfig):
     verbose_name = _("Residents' ideas")
 
     def ready(self):
-        from portal.registry import api_routers, demo_loaders, section_pages, volume_generators
+        from django.db.models.signals import post_delete, post_save
+
+        from portal.registry import (
+            api_routers,
+            demo_loaders,
+            search_contributors,
+            section_pages,
+            volume_generators,
+        )
 
         from .api import router
         from .demo import load_engagement_content
-        from .models import IdeaPage
+        from .models import Idea, IdeaPage
+        from .search import CONTRIBUTION, idea_deleted, idea_saved
         from .volume import generate_ideas
 
         section_pages.register("ideas", IdeaPage.find_for_locale)
         demo_loaders.register("engagement", load_engagement_content, order=40)
         volume_generators.register("engagement", generate_ideas)
         api_routers.register("ideas", ("/ideas", router))
+        search_contributors.register("engagement", CONTRIBUTION)
+        # Idea.search_auto_update is off: these update the index after the commit instead.
+        post_save.connect(idea_saved, sender=Idea, dispatch_uid="engagement-idea-search-save")
+        post_delete.connect(idea_deleted, sender=Idea, dispatch_uid="engagement-idea-search-delete")

@@ -4,6 +4,7 @@ import random
 from datetime import timedelta
 
 from django.utils import timezone
+from wagtail.search.backends import get_search_backend
 
 from .models import Idea, IdeaStatus
 
@@ -69,4 +70,8 @@ def generate_ideas(loader, counts):
             )
         )
     Idea.objects.bulk_create(batch, batch_size=1000)
+    # bulk_create sends no signals: index the public ones as moderation would have.
+    get_search_backend().add_bulk(
+        Idea, list(Idea.objects.public().filter(consent_text="generated"))
+    )
     loader.log(f"  {wanted} generated ideas")

@@ -21,7 +21,10 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from portal.cache import bump_content_version
+
 from .models import Idea, IdeaStatus, Theme
+from .search import ideas_changed
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -61,6 +64,9 @@ class IdeaViewSet(SnippetViewSet):
     ]
     list_filter = ["status", "theme", "language", "created_at"]
     search_fields = ["title", "description", "location", "name", "email"]
+    # Moderators search every idea, new ones and personal data included, which the site search
+    # index never holds (engagement/search.py): the database, not the index.
+    search_backend_name = None
     list_export = [
         "pk",
         "created_at",
@@ -160,7 +166,11 @@ class SetIdeaStatusBulkAction(SnippetBulkAction):
         changes = {"status": cls.status, "updated_at": timezone.now()}
         if cls.status == IdeaStatus.PUBLISHED:
             changes["published_at"] = Coalesce(F("published_at"), timezone.now())
-        return ideas.update(**changes), 0
+        count = ideas.update(**changes)
+        # update() sends no signals: tell the page cache and search what changed.
+        bump_content_version()
+        ideas_changed(idea.pk for idea in objects)
+        return count, 0
 
     def get_success_message(self, num_parent_objects, num_child_objects):
         return ngettext(

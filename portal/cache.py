@@ -18,6 +18,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import get_max_age
 
@@ -54,6 +55,10 @@ def content_version():
 def bump_content_version(**kwargs):
     """Signal receiver: anything that changes what visitors see."""
     cache_set(VERSION_KEY, time.time_ns(), None)
+    # Inside a transaction, another request may still read the old content and cache it under
+    # the version just set: set one more once the change is committed and visible.
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(lambda: cache_set(VERSION_KEY, time.time_ns(), None))
 
 
 # --- Full-page cache -------------------------------------------------------------------

@@ -391,7 +391,7 @@ def test_any_input_is_answered_without_error_and_shown_escaped(
     idea.save()  # sets published_at: the newest idea comes first on the wall
     html = client.get("/idejos/").content.decode()
     card = re.search(rf'<li id="idea-{idea.pk}">.*?</li>\s*(?=<li id=|</ul>)', html, re.S).group(0)
-    assert f">{escape(idea.title)}</h3>" in card
+    assert f">{escape(idea.title)}</a></h3>" in card
     assert f"<dd>{escape(idea.location)}</dd>" in card if idea.location else True
     assert f"<dd>{escape(idea.name)}</dd>" in card if idea.name else True
     for line in idea.description.replace("\r\n", "\n").replace("\r", "\n").split("\n"):

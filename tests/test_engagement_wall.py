@@ -40,7 +40,10 @@ def private_idea(**kwargs):
 def wall_titles(html):
     import re
 
-    return re.findall(r'<h3 class="card__title" id="idea-\d+-title" lang="\w+">(.*?)</h3>', html)
+    return re.findall(
+        r'<h3 class="card__title" id="idea-\d+-title" lang="\w+"><a href="[^"]+">(.*?)</a></h3>',
+        html,
+    )
 
 
 def test_the_wall_shows_public_ideas_only(client):

@@ -19,6 +19,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable, TranslatableMixin
+from wagtail.search import index
 
 from .. import conf
 
@@ -115,6 +116,7 @@ class IdeaQuerySet(models.QuerySet):
                 "theme__title",
                 "merged_into__id",
                 "merged_into__title",
+                "merged_into__language",
                 "merged_into__status",
             )
         )
@@ -128,7 +130,7 @@ class IdeaQuerySet(models.QuerySet):
         )
 
 
-class Idea(ClusterableModel):
+class Idea(index.Indexed, ClusterableModel):
     """One resident's idea, as submitted, with its place in moderation."""
 
     # What the resident typed, kept exactly.
@@ -202,6 +204,18 @@ class Idea(ClusterableModel):
     # a task of its own inside the idea's transaction, and nothing links to an idea anyway.
     wagtail_reference_index_ignore = True
 
+    # Site search finds public ideas by what the idea wall shows of them (engagement/search.py).
+    # The index is updated after the idea's transaction commits, by engagement's own signal
+    # receivers, never inside it: a search index that fails must not cost a resident the idea.
+    search_auto_update = False
+    search_fields = [
+        index.SearchField("title", boost=2),
+        index.SearchField("public_text"),
+        index.AutocompleteField("title"),
+        index.FilterField("language"),
+        index.FilterField("status"),
+    ]
+
     class Meta:
         verbose_name = _("idea")
         verbose_name_plural = _("ideas")
@@ -213,6 +227,18 @@ class Idea(ClusterableModel):
     @property
     def is_public(self):
         return self.status in PUBLIC_STATUSES
+
+    @property
+    def public_text(self):
+        """What the idea wall shows besides the title: a declined idea shows only its reason."""
+        if self.status == IdeaStatus.DECLINED:
+            return self.public_reason
+        return "\n".join(part for part in (self.description, self.location) if part)
+
+    @classmethod
+    def get_indexed_objects(cls):
+        # `update_index` indexes only what visitors may find.
+        return cls.objects.public()
 
     @property
     def public_name(self):

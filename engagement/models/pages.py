@@ -8,6 +8,7 @@ import datetime
 
 from django.core.paginator import Paginator
 from django.db import models
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
@@ -80,6 +81,19 @@ class IdeaPage(RoutablePageMixin, SectionPageMixin, IntroBodyPage):
     @re_path(r"^(?P<slug>aciu|thank-you)/$", name="thanks")
     def thanks(self, request, slug):
         return TemplateResponse(request, "engagement/idea_thanks.html", self.get_context(request))
+
+    @path("<int:idea_id>/", name="idea")
+    def idea(self, request, idea_id):
+        """A public idea's own page: the address search results and shared links point to."""
+        from ..wall import present, public_ideas, themes_in
+
+        idea = public_ideas().filter(pk=idea_id).first()
+        if idea is None:
+            raise Http404
+        item = present([idea], themes_in(self.locale_id), translation.get_language(), request)[0]
+        context = self.get_context(request)
+        context.update(item=item, breadcrumb_current=item.title, language_route=f"{idea_id}/")
+        return TemplateResponse(request, "engagement/idea_detail.html", context)
 
     def thanks_url(self, request=None):
         slug = THANKS_SLUGS.get(translation.get_language(), THANKS_SLUGS["lt"])

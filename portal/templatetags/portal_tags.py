@@ -48,11 +48,15 @@ def language_links(context):
             translations[translated.locale.language_code] = translated
     current = translation.get_language()
     full_path = request.get_full_path()
+    # A route under the page that is the same in every language (an idea's "123/") follows it.
+    route = context.get("language_route", "")
     links = []
     for code, name in settings.LANGUAGES:
         target = translations.get(code)
         if target is not None:
             url = target.get_url(request)
+            if url and route:
+                url += route
         elif page is None and (
             (same_path := translate_url(full_path, code)) != full_path or code == current
         ):
@@ -91,7 +95,9 @@ def breadcrumbs(context):
         if ancestors is None or (ancestors and ancestors[-1].pk != page.get_parent().pk):
             ancestors = list(page.get_ancestors().filter(depth__gt=1))
         ancestors = [ancestor for ancestor in ancestors if ancestor.depth > 1]
-    return {"request": request, "ancestors": ancestors, "page": page}
+    # A route under the page (an idea's own page, say) names itself in `breadcrumb_current`.
+    current = context.get("breadcrumb_current")
+    return {"request": request, "ancestors": ancestors, "page": page, "current": current}
 
 
 @register.filter

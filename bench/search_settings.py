@@ -1,16 +1,15 @@
-"""The search benchmark's settings: the portal and its ideas-like records, on their own database."""
+"""The search benchmark's settings: the portal on a database of its own."""
 
 import os
 
 import dj_database_url
 
 from portal.settings.base import *  # noqa: F403
-from portal.settings.base import BASE_DIR, INSTALLED_APPS
+from portal.settings.base import BASE_DIR
 
 DEBUG = False
 SECRET_KEY = "benchmark-only-not-secret"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
-INSTALLED_APPS = [*INSTALLED_APPS, "bench.searchbench"]
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get(
