@@ -89,7 +89,10 @@ class ContentPage(IntroBodyPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Only content pages can be children, so one query fetches them with their own fields.
+        # numchild counts drafts too: a page without any child needs no query at all.
         context["child_pages"] = (
             ContentPage.objects.child_of(self).live().exclude(private_pages_q())
+            if self.numchild
+            else []
         )
         return context

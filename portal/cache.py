@@ -14,7 +14,11 @@ operation here logs a warning and the request is served from the database.
 from __future__ import annotations
 
 import logging
+import pickle
+import threading
 import time
+from collections import OrderedDict
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -29,36 +33,114 @@ VERSION_KEY = "portal:content-version"
 PAGE_TIMEOUT = 60 * 60
 
 
-def cache_get(key, default=None):
+class _LocalEntries:
+    """A small in-process copy of entries whose key contains the content version.
+
+    Such an entry never changes under its key (a change means a new version, hence a new key),
+    so a process may keep it: a page then reads the navigation, the section pages and the view
+    restrictions without a round trip to Redis. Values are kept pickled, so every reader gets a
+    copy of its own, exactly as from Redis. Bounded, least recently used first out.
+    """
+
+    def __init__(self, size=256):
+        self.size = size
+        self.entries = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key):
+        with self.lock:
+            data = self.entries.get(key)
+            if data is None:
+                return None
+            self.entries.move_to_end(key)
+        return pickle.loads(data)  # noqa: S301 - our own pickles of our own values  # nosec B301
+
+    def set(self, key, value):
+        data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+        with self.lock:
+            self.entries[key] = data
+            self.entries.move_to_end(key)
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+
+    def clear(self):
+        with self.lock:
+            self.entries.clear()
+
+
+local_entries = _LocalEntries()
+
+
+def cache_get(key, default=None, *, versioned=False):
+    """Read from the cache, never failing. `versioned`: the key contains content_version()."""
+    if versioned and (value := local_entries.get(key)) is not None:
+        return value
     try:
-        return cache.get(key, default)
+        value = cache.get(key, default)
     except Exception:  # the cache server may be down: serve without it
         logger.warning("cache unavailable on get(%s)", key, exc_info=True)
         return default
+    if versioned and value is not None and value is not default:
+        local_entries.set(key, value)
+    return value
 
 
-def cache_set(key, value, timeout=None):
+def cache_set(key, value, timeout=None, *, versioned=False):
+    if versioned:
+        local_entries.set(key, value)
     try:
         cache.set(key, value, timeout)
     except Exception:
         logger.warning("cache unavailable on set(%s)", key, exc_info=True)
 
 
+# During a request the content version is read from the cache once and then remembered
+# (ContentVersionMiddleware): one round trip instead of one per cached thing on the page.
+_request_memo: ContextVar[dict | None] = ContextVar("portal_content_version", default=None)
+
+
 def content_version():
+    memo = _request_memo.get()
+    if memo is not None and "version" in memo:
+        return memo["version"]
     version = cache_get(VERSION_KEY)
     if version is None:
         version = time.time_ns()
         cache_set(VERSION_KEY, version, None)
+    if memo is not None:
+        memo["version"] = version
     return version
+
+
+def _set_version():
+    version = time.time_ns()
+    cache_set(VERSION_KEY, version, None)
+    memo = _request_memo.get()
+    if memo is not None:
+        memo["version"] = version
 
 
 def bump_content_version(**kwargs):
     """Signal receiver: anything that changes what visitors see."""
-    cache_set(VERSION_KEY, time.time_ns(), None)
+    _set_version()
     # Inside a transaction, another request may still read the old content and cache it under
     # the version just set: set one more once the change is committed and visible.
     if transaction.get_connection().in_atomic_block:
-        transaction.on_commit(lambda: cache_set(VERSION_KEY, time.time_ns(), None))
+        transaction.on_commit(_set_version)
+
+
+class ContentVersionMiddleware:
+    """Remembers the content version for the length of one request (see content_version())."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _request_memo.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            _request_memo.reset(token)
 
 
 # --- Full-page cache -------------------------------------------------------------------

@@ -6,7 +6,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock
@@ -69,6 +69,17 @@ class SiteSettings(BaseSiteSetting):
 
 class IntroBodyPage(Page):
     """A page with a short plain-text introduction and a body built from the shared blocks."""
+
+    def get_view_restrictions(self):
+        # Wagtail looks up the page's and its ancestors' restrictions (two queries) on every
+        # view. The cached paths of restricted pages and their aliases answer "none" without a
+        # query for every page outside them; any other page gets Wagtail's own answer.
+        from .navigation import view_restricted_paths
+
+        paths = view_restricted_paths()
+        if self.alias_of_id is None and not any(self.path.startswith(p) for p in paths):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     intro = models.TextField(
         _("introduction"),

@@ -7,6 +7,7 @@ spends no queries on them once the cache is warm.
 """
 
 from django.db.models import Q
+from django.http.request import split_domain_port
 from django.utils import translation
 from wagtail.models import Page, PageViewRestriction, Site
 
@@ -20,13 +21,13 @@ def site_navigation(request):
     if request is None:
         return None
     if not hasattr(request, "_portal_navigation"):
-        site = Site.find_for_request(request)
+        site = site_for_request(request)
         language = translation.get_language()
         key = f"portal:navigation:{content_version()}:{site.pk if site else 0}:{language}"
-        navigation = cache_get(key)
+        navigation = cache_get(key, versioned=True)
         if navigation is None:
             navigation = _build_navigation(request, site, language)
-            cache_set(key, navigation, TIMEOUT)
+            cache_set(key, navigation, TIMEOUT, versioned=True)
         request._portal_navigation = navigation
     return request._portal_navigation
 
@@ -99,10 +100,27 @@ def _footer_links(request, site_settings, language):
 def restricted_paths():
     """Tree paths of the pages under a view restriction (cached under the content version)."""
     key = f"portal:restricted-paths:{content_version()}"
-    paths = cache_get(key)
+    paths = cache_get(key, versioned=True)
     if paths is None:
         paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
-        cache_set(key, paths, TIMEOUT)
+        cache_set(key, paths, TIMEOUT, versioned=True)
+    return paths
+
+
+def view_restricted_paths():
+    """Paths of the pages that Wagtail's view-restriction check looks up for a page below them:
+    pages with a restriction and aliases of such pages (an alias has its source's restrictions).
+    A page none of whose paths' prefixes is here has no restriction (IntroBodyPage uses this)."""
+    key = f"portal:view-restricted-paths:{content_version()}"
+    paths = cache_get(key, versioned=True)
+    if paths is None:
+        restricted = PageViewRestriction.objects.values("page_id")
+        paths = list(
+            Page.objects.filter(Q(pk__in=restricted) | Q(alias_of_id__in=restricted)).values_list(
+                "path", flat=True
+            )
+        )
+        cache_set(key, paths, TIMEOUT, versioned=True)
     return paths
 
 
@@ -125,7 +143,7 @@ def pages_outside_schedule():
     from django.utils import timezone
 
     key = f"portal:outside-schedule:{content_version()}"
-    cached = cache_get(key)
+    cached = cache_get(key, versioned=True)
     now = timezone.now()
     if cached is not None and (cached["until"] is None or cached["until"] > now):
         return cached["ids"]
@@ -137,5 +155,56 @@ def pages_outside_schedule():
         upcoming += [moment for moment in (go_live_at, expire_at) if moment and moment > now]
     until = min(upcoming) if upcoming else None
     timeout = TIMEOUT if until is None else max(1, min(TIMEOUT, int((until - now).total_seconds())))
-    cache_set(key, {"ids": ids, "until": until}, timeout)
+    cache_set(key, {"ids": ids, "until": until}, timeout, versioned=True)
     return ids
+
+
+def site_for_request(request):
+    """Wagtail's Site.find_for_request, answered from the cache.
+
+    Wagtail asks the database on every request; the sites change rarely and every change sets
+    a new content version. The site found is left where Wagtail looks for it first
+    (`request._wagtail_site`), so Wagtail's own code gets the same answer without a query.
+    """
+    if request is None:
+        return None
+    if not hasattr(request, "_wagtail_site"):
+        key = f"portal:sites:{content_version()}"
+        sites = cache_get(key, versioned=True)
+        if sites is None:
+            sites = list(Site.objects.select_related("root_page"))
+            cache_set(key, sites, TIMEOUT, versioned=True)
+        hostname = split_domain_port(request._get_raw_host())[0]
+        request._wagtail_site = match_site(sites, hostname, request.get_port())
+    return request._wagtail_site
+
+
+def match_site(sites, hostname, port):
+    """The site for a host and port, by the rules of Wagtail's get_site_for_hostname: the exact
+    hostname and port, then the hostname of the default site, then the only other site of
+    that hostname, then the default site (None if there is none)."""
+    port = int(port) if str(port).isdigit() else port
+    named = [site for site in sites if site.hostname == hostname]
+    default = next((site for site in sites if site.is_default_site), None)
+    exact = next((site for site in named if site.port == port), None)
+    if exact is not None:
+        return exact
+    if default is not None and default.hostname == hostname:
+        return default
+    if len(named) == 1:
+        return named[0]
+    return default
+
+
+def translation_urls(page, request) -> dict:
+    """{language code: address} of the page's live translations, itself included (cached)."""
+    site = site_for_request(request)
+    key = f"portal:translations:{content_version()}:{site.pk if site else 0}:{page.translation_key}"
+    urls = cache_get(key, versioned=True)
+    if urls is None:
+        urls = {
+            translated.locale.language_code: translated.get_url(request)
+            for translated in page.get_translations(inclusive=True).live().select_related("locale")
+        }
+        cache_set(key, urls, TIMEOUT, versioned=True)
+    return urls

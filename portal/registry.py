@@ -103,10 +103,10 @@ def find_section_page(name: str, locale) -> Any:
         return None
     locale_id = getattr(locale, "pk", locale)
     key = f"portal:section-page:{content_version()}:{name}:{locale_id}"
-    page = cache_get(key)
+    page = cache_get(key, versioned=True)
     if page is None:
         page = finder(locale_id)
-        cache_set(key, page if page is not None else _MISSING, 60 * 60 * 24)
+        cache_set(key, page if page is not None else _MISSING, 60 * 60 * 24, versioned=True)
     return None if page == _MISSING else page
 
 

@@ -16,13 +16,13 @@ that name one of its real child pages; no page type in this portal relies on tha
 from django.http import Http404
 from django.utils import translation
 from wagtail import views as wagtail_views
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
-from .navigation import locale_homes
+from .navigation import locale_homes, site_for_request
 
 
 def route_page(request, path):
-    site = Site.find_for_request(request)
+    site = site_for_request(request)
     if site is None:
         return None
     home = locale_homes(request).get(translation.get_language())

@@ -86,6 +86,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    # One read of the content version per request, however many cached things use it.
+    "portal.cache.ContentVersionMiddleware",
     "portal.api_http.ApiMiddleware",
     # Browsers revalidate pages with an ETag and get 304 when nothing changed.
     "django.middleware.http.ConditionalGetMiddleware",

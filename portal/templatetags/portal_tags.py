@@ -6,7 +6,7 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page
 
-from portal.navigation import locale_homes, site_navigation
+from portal.navigation import locale_homes, site_navigation, translation_urls
 
 register = template.Library()
 
@@ -42,19 +42,15 @@ def language_links(context):
     if hasattr(request, "_portal_language_links"):
         return request._portal_language_links
     homes = locale_homes(request)
-    translations = {}
-    if isinstance(page, Page) and page.pk:
-        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[translated.locale.language_code] = translated
+    translations = translation_urls(page, request) if isinstance(page, Page) and page.pk else {}
     current = translation.get_language()
     full_path = request.get_full_path()
     # A route under the page that is the same in every language (an idea's "123/") follows it.
     route = context.get("language_route", "")
     links = []
     for code, name in settings.LANGUAGES:
-        target = translations.get(code)
-        if target is not None:
-            url = target.get_url(request)
+        if code in translations:
+            url = translations[code]
             if url and route:
                 url += route
         elif page is None and (
@@ -73,7 +69,7 @@ def language_links(context):
                 "url": url,
                 "absolute_url": request.build_absolute_uri(url),
                 "is_current": code == current,
-                "is_translation": target is not None,
+                "is_translation": code in translations,
             }
         )
     request._portal_language_links = links

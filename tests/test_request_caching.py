@@ -1,0 +1,184 @@
+"""
+What a page view no longer asks the database or Redis for (portal/cache.py, portal/navigation.py,
+IntroBodyPage.get_view_restrictions): the site, the view restrictions, the language links and
+the content version, each answered from a cache that is never stale.
+"""
+
+import pytest
+from django.core.cache import cache
+from django.test import RequestFactory
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models.sites import get_site_for_hostname
+
+from portal import cache as portal_cache
+from portal.navigation import match_site, site_for_request
+
+from .factories.home import ContentPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
+    portal_cache.local_entries.clear()
+    yield
+    cache.clear()
+    portal_cache.local_entries.clear()
+
+
+# The site ---------------------------------------------------------------------------------
+
+
+def wagtails_answer(hostname, port):
+    try:
+        return get_site_for_hostname(hostname, port)
+    except Site.DoesNotExist:
+        return None
+
+
+@pytest.mark.parametrize(
+    "sites",
+    [
+        [("localhost", 80, True)],
+        [("vvg.example", 443, True), ("en.vvg.example", 443, False)],
+        [("vvg.example", 443, False), ("vvg.example", 8080, False)],
+        [("vvg.example", 443, True), ("vvg.example", 8080, False)],
+        [("other.example", 80, True), ("vvg.example", 8080, False)],
+        [("other.example", 80, True), ("vvg.example", 8080, False), ("vvg.example", 81, False)],
+        [("vvg.example", 443, False)],
+    ],
+    ids=str,
+)
+def test_the_cached_site_is_the_one_wagtail_would_choose(home_lt, sites):
+    Site.objects.all().delete()
+    for hostname, port, default in sites:
+        Site.objects.create(
+            hostname=hostname, port=port, is_default_site=default, root_page=home_lt
+        )
+    known = list(Site.objects.all())
+    for hostname in ("vvg.example", "en.vvg.example", "other.example", "unknown.example"):
+        for port in (80, 81, 443, 8080):
+            expected = wagtails_answer(hostname, port)
+            found = match_site(known, hostname, str(port))
+            assert (found.pk if found else None) == (expected.pk if expected else None), (
+                hostname,
+                port,
+            )
+
+
+def test_a_new_site_is_found_at_once(home_lt):
+    request = RequestFactory().get("/", HTTP_HOST="naujas.example")
+    first = site_for_request(request)
+    assert first.is_default_site
+    added = Site.objects.create(hostname="naujas.example", port=80, root_page=home_lt)
+    request = RequestFactory().get("/", HTTP_HOST="naujas.example")
+    assert site_for_request(request).pk == added.pk
+
+
+def test_a_page_view_spends_no_query_on_the_site_or_restrictions(client, django_assert_num_queries):
+    client.get("/apie/")  # warm the caches
+    # The page and its ancestors, the page's own fields, its child pages (a content page
+    # with children): nothing for the site, the restrictions or the language links.
+    with django_assert_num_queries(3):
+        assert client.get("/apie/").status_code == 200
+
+
+# View restrictions ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def members_section(home_lt):
+    section = ContentPageFactory(parent=home_lt, slug="nariams", title="Nariams")
+    inner = ContentPageFactory(parent=section, slug="protokolai", title="Protokolai")
+    PageViewRestriction.objects.create(
+        page=section, restriction_type=PageViewRestriction.PASSWORD, password="slaptas"
+    )
+    return section, inner
+
+
+def test_restricted_pages_and_pages_below_them_still_ask_for_the_password(client, members_section):
+    section, inner = members_section
+    for path in ("/nariams/", "/nariams/protokolai/"):
+        response = client.get(path)
+        assert response.status_code == 200
+        assert 'name="password"' in response.content.decode()
+        assert "Protokolai</h1>" not in response.content.decode()
+    assert list(inner.get_view_restrictions()) == list(
+        PageViewRestriction.objects.filter(page=section)
+    )
+
+
+def test_an_alias_of_a_restricted_page_is_restricted_too(client, members_section, home_lt):
+    section, _inner = members_section
+    # The alias lives elsewhere in the tree, outside the restricted section.
+    other = ContentPageFactory(parent=home_lt, slug="kita", title="Kita")
+    alias = section.create_alias(parent=other, update_slug="nariu-kopija")
+    response = client.get("/kita/nariu-kopija/")
+    assert 'name="password"' in response.content.decode()
+    assert list(Page.objects.get(pk=alias.pk).specific.get_view_restrictions())
+
+
+def test_a_new_restriction_applies_at_once(client, home_lt):
+    page = ContentPageFactory(parent=home_lt, slug="greitai", title="Greitai")
+    assert "Greitai</h1>" in client.get("/greitai/").content.decode()
+    PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="slaptas"
+    )
+    assert 'name="password"' in client.get("/greitai/").content.decode()
+
+
+# Language links ---------------------------------------------------------------------------
+
+
+def test_the_language_switcher_follows_a_renamed_translation_at_once(client, page_at):
+    assert 'href="/en/about/"' in client.get("/apie/").content.decode()
+    about = page_at("/en/about/")
+    about.slug = "about-the-group"
+    about.save_revision().publish()
+    html = client.get("/apie/").content.decode()
+    assert 'href="/en/about-the-group/"' in html and 'href="/en/about/"' not in html
+
+
+# The content version and the in-process copies -------------------------------------------
+
+
+def test_the_content_version_is_read_once_per_request_and_follows_a_change(monkeypatch):
+    reads = []
+    real_get = portal_cache.cache_get
+
+    def counting_get(key, *args, **kwargs):
+        reads.append(key)
+        return real_get(key, *args, **kwargs)
+
+    monkeypatch.setattr(portal_cache, "cache_get", counting_get)
+
+    def view(request):
+        first = portal_cache.content_version()
+        assert portal_cache.content_version() == first
+        portal_cache.bump_content_version()
+        changed = portal_cache.content_version()
+        assert changed != first
+        return changed
+
+    middleware = portal_cache.ContentVersionMiddleware(view)
+    changed = middleware(RequestFactory().get("/"))
+    assert reads.count(portal_cache.VERSION_KEY) == 1
+    # Outside a request the version is read from the cache each time, and it is the new one.
+    assert portal_cache.content_version() == changed
+
+
+def test_in_process_copies_are_copies_and_never_outlive_their_version():
+    key = f"example:{portal_cache.content_version()}"
+    portal_cache.cache_set(key, {"menu": ["Apie"]}, 60, versioned=True)
+    first = portal_cache.cache_get(key, versioned=True)
+    first["menu"].append("changed by a caller")
+    assert portal_cache.cache_get(key, versioned=True) == {"menu": ["Apie"]}
+    # Even without the shared cache (Redis restarted), the process's copy answers ...
+    cache.clear()
+    assert portal_cache.cache_get(key, versioned=True) == {"menu": ["Apie"]}
+    # ... but a change gives a new version, hence a key nobody has stored yet.
+    portal_cache.bump_content_version()
+    assert (
+        portal_cache.cache_get(f"example:{portal_cache.content_version()}", versioned=True) is None
+    )
