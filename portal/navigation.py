@@ -140,13 +140,22 @@ def pages_outside_schedule():
     then listings and search leave them out. Cached under the content version until the next
     go-live or expiry moment, so the answer is never stale.
     """
+    return _schedule()["ids"]
+
+
+def next_schedule_change():
+    """The next moment a live page goes live or expires (None if none is scheduled)."""
+    return _schedule()["until"]
+
+
+def _schedule():
     from django.utils import timezone
 
     key = f"portal:outside-schedule:{content_version()}"
     cached = cache_get(key, versioned=True)
     now = timezone.now()
     if cached is not None and (cached["until"] is None or cached["until"] > now):
-        return cached["ids"]
+        return cached
     ids, upcoming = [], []
     scheduled = Page.objects.live().filter(Q(go_live_at__isnull=False) | Q(expire_at__isnull=False))
     for page_id, go_live_at, expire_at in scheduled.values_list("id", "go_live_at", "expire_at"):
@@ -155,8 +164,9 @@ def pages_outside_schedule():
         upcoming += [moment for moment in (go_live_at, expire_at) if moment and moment > now]
     until = min(upcoming) if upcoming else None
     timeout = TIMEOUT if until is None else max(1, min(TIMEOUT, int((until - now).total_seconds())))
-    cache_set(key, {"ids": ids, "until": until}, timeout, versioned=True)
-    return ids
+    schedule = {"ids": ids, "until": until}
+    cache_set(key, schedule, timeout, versioned=True)
+    return schedule
 
 
 def site_for_request(request):

@@ -16,7 +16,7 @@ from ninja import Query, Router, Schema
 
 from portal.api import DEFAULT_LIMIT, MAX_LIMIT, ErrorSchema, Language, page_link, use_language
 
-from .query import SearchHit, run_search
+from .query import SearchHit, cached_search
 
 router = Router(tags=["search"])
 TYPE_HELP = "Only results of this type, or of several separated by commas; see `types`."
@@ -85,7 +85,9 @@ def search(
     offset = max(0, min(offset, 10 * MAX_LIMIT))
     with use_language(locale):
         wanted = [key.strip() for key in (types or "").split(",") if key.strip()] or None
-        outcome = run_search(q, locale, types=wanted, limit=limit, offset=offset, request=request)
+        outcome = cached_search(
+            q, locale, types=wanted, limit=limit, offset=offset, request=request
+        )
         count = outcome.count
         return {
             "query": outcome.query.text,

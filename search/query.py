@@ -14,6 +14,7 @@ count comes with it; two on SQLite), and one for the snippets' text.
 
 from __future__ import annotations
 
+import hashlib
 import heapq
 import operator
 from dataclasses import dataclass, field
@@ -216,6 +217,45 @@ def run_search(
     outcome.results = _hits(window, kinds, context, highlighter)
     if not outcome.count and not outcome.promoted:
         outcome.suggestions = suggestions(locale, request)
+    return outcome
+
+
+RESULTS_TIMEOUT = 60 * 60
+
+
+def cached_search(query, locale="lt", *, types=None, limit=10, offset=0, request=None):
+    """`run_search`, remembered until anything visible changes.
+
+    The answer is kept under the content version (portal/cache.py), which every publication,
+    moderation, restriction or promotion renews, and no longer than the next scheduled go-live
+    or expiry of a page, so it is never stale. Statistics are still counted per request by the
+    callers. PORTAL_SEARCH_RESULT_CACHE = False turns it off (the search benchmark measures the
+    search itself).
+    """
+    from django.conf import settings
+
+    from portal.cache import cache_get, cache_set, content_version
+    from portal.navigation import next_schedule_change, site_for_request
+
+    if not getattr(settings, "PORTAL_SEARCH_RESULT_CACHE", True):
+        return run_search(query, locale, types=types, limit=limit, offset=offset, request=request)
+    clean = query if isinstance(query, CleanQuery) else clean_query(query)
+    language = getattr(locale, "language_code", locale)
+    site = site_for_request(request)
+    wanted = tuple(sorted({str(value) for value in types or ()}))
+    identity = repr((clean.text, clean.terms, language, wanted, int(limit), int(offset)))
+    digest = hashlib.sha256(identity.encode()).hexdigest()
+    key = f"search:outcome:{content_version()}:{site.pk if site else 0}:{digest}"
+    outcome = cache_get(key)
+    if outcome is None:
+        outcome = run_search(
+            clean, locale, types=types, limit=limit, offset=offset, request=request
+        )
+        timeout = RESULTS_TIMEOUT
+        change = next_schedule_change()
+        if change is not None:
+            timeout = min(timeout, max(1, int((change - timezone.now()).total_seconds())))
+        cache_set(key, outcome, timeout)
     return outcome
 
 

@@ -6,7 +6,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 
-from .query import run_search
+from .query import cached_search
 from .statistics import record_search
 from .text import MAX_QUERY_LENGTH, clean_query
 
@@ -30,7 +30,7 @@ def search(request):
     types = [value for value in request.GET.getlist("type") if value][:5]
     number = page_number(request.GET.get("page", 1))
     per_page = RESULTS_PER_PAGE
-    outcome = run_search(
+    outcome = cached_search(
         query,
         translation.get_language(),
         types=types,

@@ -12,6 +12,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_demo_content", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
+@pytest.fixture(autouse=True)
+def fresh_content_version():
+    """Each test's database starts as the demo left it, whatever the last test changed and
+    rolled back: to the caches keyed by the content version that is a change like any other."""
+    from portal.cache import bump_content_version
+
+    bump_content_version()
+
+
 @pytest.fixture
 def lt(db):
     return Locale.objects.get(language_code="lt")

@@ -303,3 +303,35 @@ def test_suggestions_follow_publishing(client, page_at):
     page_at("/kvietimai/").unpublish()
     suggestions = get(client, "/search/?q=xyzzy").split('id="search-suggestions-heading"')[1]
     assert 'href="/kvietimai/"' not in suggestions
+
+
+def test_an_answer_is_remembered_until_content_changes(
+    client, sakotis_page, home_lt, django_assert_max_num_queries
+):
+    from wagtail.contrib.search_promotions.models import Query as SearchQuery
+
+    first = get(client, "/search/?q=šventė")
+    with django_assert_max_num_queries(2):  # the statistics counter, nothing else
+        again = get(client, "/search/?q=šventė")
+    assert result_links(again) == result_links(first)
+    # Still counted once per search, answered from memory or not.
+    assert SearchQuery.objects.get(query_string="šventė").hits == 2
+    # Something new that matches is found at once.
+    ContentPageFactory(parent=home_lt, slug="nauja-svente", title="Nauja šventė")
+    assert "/nauja-svente/" in result_links(get(client, "/search/?q=šventė"))
+    # And an unpublished page is gone at once.
+    sakotis_page.unpublish()
+    assert "/sakociu-svente/" not in result_links(get(client, "/search/?q=šventė"))
+
+
+def test_a_remembered_answer_ends_when_a_page_goes_live(client, home_lt):
+    import time_machine
+    from django.utils import timezone
+
+    soon = timezone.now() + timezone.timedelta(minutes=5)
+    page = ContentPageFactory(parent=home_lt, slug="vakaras", title="Riestainių vakaras")
+    page.go_live_at = soon
+    page.save()
+    assert "/vakaras/" not in result_links(get(client, "/search/?q=riestainių"))
+    with time_machine.travel(soon + timezone.timedelta(seconds=2), tick=False):
+        assert "/vakaras/" in result_links(get(client, "/search/?q=riestainių"))
