@@ -136,12 +136,12 @@ def example_image(title: str, alt: str, seed: int):
     return image
 
 
-def photo_stream(image) -> str:
-    """An update's photos as stored JSON (the alt text comes from the image's description)."""
-    if image is None:
+def photo_stream(image_id: int | None, alt: str) -> str:
+    """An update's photo as stored JSON, with its alt text (the editor's form requires one)."""
+    if image_id is None:
         return "[]"
     return json.dumps(
-        [{"type": "photo", "value": {"image": image.pk, "alt_text": "", "decorative": False}}]
+        [{"type": "photo", "value": {"image": image_id, "alt_text": alt, "decorative": False}}]
     )
 
 
@@ -181,12 +181,13 @@ def add_example_initiative(loader, index, example: dict, today) -> None:
     updates = []
     for number, update in enumerate(example.get("updates", [])):
         picture = photos[update["photo"]] if "photo" in update and photos else None
+        alt = example["photos"][update["photo"]]["alt"] if picture is not None else ""
         updates.append(
             ProgressUpdate(
                 date=today + timedelta(days=update["day"]),
                 text=update["lt"],
                 progress=update.get("progress"),
-                photos=photo_stream(picture),
+                photos=photo_stream(picture.pk if picture else None, alt),
                 sort_order=number,
             )
         )
@@ -247,9 +248,14 @@ def localise_english(loader, page, example) -> None:
         else:
             contribution.indicator = translated
             contribution.save()
-    texts = [update["en"] for update in example.get("updates", [])]
-    for update, text in zip(english.progress_updates.order_by("sort_order"), texts, strict=False):
-        update.text = text
+    originals = example.get("updates", [])
+    for update, original in zip(
+        english.progress_updates.order_by("sort_order"), originals, strict=False
+    ):
+        update.text = original["en"]
+        if "photo" in original and update.photo_ids:
+            alt = example["photos"][original["photo"]]["alt_en"]
+            update.photos = photo_stream(update.photo_ids[0], alt)
         update.save()
     captions = [photo["en"] for photo in example.get("photos", [])]
     for item, caption in zip(english.gallery_images.order_by("sort_order"), captions, strict=False):
@@ -303,6 +309,7 @@ EXAMPLES = [
                 "lt": "Pirmasis kartų susitikimas",
                 "en": "The first meeting of generations",
                 "alt": "Piešta iliustracija: namas prie kalvos saulėtą dieną.",
+                "alt_en": "A drawing: a house by a hill on a sunny day.",
                 "seed": 1,
             },
         ],
@@ -355,6 +362,7 @@ EXAMPLES = [
                 "lt": "Kursų užsiėmimas",
                 "en": "A course session",
                 "alt": "Piešta iliustracija: kalvos ir saulė virš namo.",
+                "alt_en": "A drawing: hills and the sun above a house.",
                 "seed": 2,
             },
         ],
@@ -431,6 +439,7 @@ EXAMPLES = [
                 "lt": "Mankšta prie Nemuno",
                 "en": "Exercise by the Nemunas",
                 "alt": "Piešta iliustracija: žalia kalva ir saulė.",
+                "alt_en": "A drawing: a green hill and the sun.",
                 "seed": 3,
             },
         ],

@@ -137,3 +137,21 @@ def test_footer_links_the_accessibility_statement_and_privacy_notice(client):
     html = client.get("/en/calls/").content.decode()
     assert 'href="/en/accessibility-statement/"' in html
     assert 'href="/en/privacy-notice/"' in html
+
+
+@pytest.mark.django_db
+def test_demo_progress_photos_pass_the_editors_own_validation():
+    """An editor opening a demo initiative can publish it as it is: every photo of a progress
+    update has alt text, in the page's language (the editor's form refuses it otherwise)."""
+    from initiatives.models import ProgressUpdate
+
+    block = ProgressUpdate._meta.get_field("photos").stream_block
+    updates = [u for u in ProgressUpdate.objects.select_related("page__locale") if u.photo_ids]
+    assert updates
+    for update in updates:
+        block.clean(update.photos)  # raises ValidationError without alt text
+        alts = [item["value"]["alt_text"] for item in update.photos.raw_data]
+        expected = (
+            "Piešta iliustracija" if update.page.locale.language_code == "lt" else "A drawing"
+        )
+        assert all(alt.startswith(expected) for alt in alts), alts

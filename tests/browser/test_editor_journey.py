@@ -2,8 +2,10 @@
 The editor's journey in the real admin, in Lithuanian (the admin's default) and in English
 (the editor's own preference): sign in, upload a document, create a funding call with that
 document through the call editor's tabs and the document chooser, publish it from the action
-menu, then find it on the public site and in the API. And, signed in, the Wagtail userbar on a
-public page offers the accessibility checker.
+menu, then find it on the public site and in the API; then add a progress update to an
+initiative through its Progress tab, publish, and see the update and the new progress on the
+initiative's public page and in the API. And, signed in, the Wagtail userbar on a public page
+offers the accessibility checker.
 """
 
 import contextlib
@@ -34,6 +36,24 @@ JOURNEYS = {
         "number": "2026-BR-EN",
         "status": "Open for applications",
         "published": "published",
+    },
+}
+
+# The initiative each journey updates (demo content, in progress) and what the editor writes.
+UPDATES = {
+    "lt": {
+        "slug": "kartu-pokalbiai",
+        "text": "Bandomasis įrašas: įrašyti dar šeši kartų pokalbiai.",
+        "progress": 65,
+        "shown": "Pažanga: 65 %",
+        "reported": "Nurodyta pažanga: 65 %",
+    },
+    "en": {
+        "slug": "conversations-between-generations",
+        "text": "Test entry: six more conversations between generations were recorded.",
+        "progress": 70,
+        "shown": "Progress: 70 %",
+        "reported": "Progress reported: 70 %",
     },
 }
 
@@ -179,8 +199,7 @@ def test_editor_publishes_a_call_with_a_document_and_residents_see_it(
         assert page.locator("#id_documents-0-document").input_value() != ""
 
         # The main button saves a draft; Publish is in the action menu's dropdown.
-        page.locator("footer [data-w-dropdown-target=toggle].button").click()
-        page.locator('button[name="action-publish"]').click()
+        publish_from_action_menu(page)
         page.wait_for_url(f"**/admin/pages/{index_id}/")
         message = page.locator(".messages").inner_text()
         assert journey["call"] in message and journey["published"] in message.lower()
@@ -210,6 +229,50 @@ def test_editor_publishes_a_call_with_a_document_and_residents_see_it(
         assert [document["document"]["title"] for document in detail["documents"]] == [
             journey["document"]
         ]
+
+        add_a_progress_update(page, site, language, journey)
+
+
+def publish_from_action_menu(page):
+    page.locator("footer [data-w-dropdown-target=toggle].button").click()
+    page.locator('button[name="action-publish"]').click()
+
+
+def add_a_progress_update(page, site, language, journey):
+    """The editor's next task: an initiative's progress, through the Progress tab's inline panel."""
+    update = UPDATES[language]
+    initiative_id, initiative_url = site.shell(
+        "from initiatives.models import InitiativePage; "
+        f"page = InitiativePage.objects.get(slug={update['slug']!r}, "
+        f"locale__language_code={language!r}); print(page.pk, page.url)"
+    ).split()
+    page.goto(f"/admin/pages/{initiative_id}/edit/")
+    open_tab_holding(page, "#id_progress_updates-ADD")
+    new_row = int(page.locator("#id_progress_updates-TOTAL_FORMS").input_value())
+    page.locator("#id_progress_updates-ADD").click()
+    # The new row's date is today's already; the editor writes what happened and the progress.
+    row = f"#id_progress_updates-{new_row}"
+    assert page.locator(f"{row}-date").input_value() == f"{date.today():%Y-%m-%d}"
+    page.locator(f"{row}-text").fill(update["text"])
+    page.locator(f"{row}-progress").fill(str(update["progress"]))
+    publish_from_action_menu(page)
+    page.wait_for_url("**/admin/pages/*/")
+    message = page.locator(".messages").inner_text()
+    assert journey["published"] in message.lower(), message
+
+    # Residents see the update first in the timeline, and the new progress at the top.
+    page.goto(initiative_url)
+    header = page.locator(".page-header .initiative-progress__text")
+    assert header.inner_text() == update["shown"]
+    latest = page.locator(".initiative-timeline__entry").first
+    assert update["text"] in latest.inner_text()
+    assert update["reported"] in latest.inner_text()
+    assert latest.locator("time").get_attribute("datetime") == f"{date.today():%Y-%m-%d}"
+
+    # Other channels read the same progress through the API.
+    detail = page.request.get(f"/api/v1/initiatives/{initiative_id}?locale={language}").json()
+    assert detail["progress_percent"] == update["progress"]
+    assert update["text"] in [entry["text"] for entry in detail["progress_updates"]]
 
 
 def test_signed_in_editors_get_the_accessibility_checker_on_public_pages(page):
