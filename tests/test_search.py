@@ -335,3 +335,21 @@ def test_a_remembered_answer_ends_when_a_page_goes_live(client, home_lt):
     assert "/vakaras/" not in result_links(get(client, "/search/?q=riestainių"))
     with time_machine.travel(soon + timezone.timedelta(seconds=2), tick=False):
         assert "/vakaras/" in result_links(get(client, "/search/?q=riestainių"))
+
+
+def test_a_page_titled_with_the_word_comes_before_pages_that_mention_it(home_lt):
+    for n in range(3):
+        ContentPageFactory(
+            parent=home_lt,
+            slug=f"mini-{n}",
+            title=f"Naujienos {n}",
+            intro="Riestainiai, riestainiai ir dar kartą riestainiai prie Nemuno.",
+        )
+    titled = ContentPageFactory(
+        parent=home_lt,
+        slug="riestainiai",
+        title="Riestainiai: ilgas puslapio pavadinimas apie miesto tradicijas ir jų istoriją",
+        intro="Apie kepinius.",
+    )
+    results = run_search("riestainiai", "lt").results
+    assert results[0].object.pk == titled.pk

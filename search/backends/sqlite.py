@@ -15,7 +15,7 @@ import operator
 from collections import OrderedDict
 from functools import reduce
 
-from django.db.models import Count, F, IntegerField
+from django.db.models import Count, F, FloatField, Func, IntegerField
 from django.db.models.functions import Cast
 from modelsearch.backends.database.sqlite.query import (
     Lexeme,
@@ -39,10 +39,19 @@ from ..text import stem_prefixes
 # model, then the FTS5 table's one-to-one link to the index entry.
 FTS_ROW = "index_entries__sqliteftsindexentry"
 INTEGER_KEYS = {"AutoField", "BigAutoField", "IntegerField", "BigIntegerField", "SmallAutoField"}
-VECTORS = [
-    (F("index_entries__title"), F("index_entries__title_norm")),
-    (F("index_entries__body"), 1.0),
-]
+# bm25() weights of the FTS5 table's columns (autocomplete, body, title): a word in the title
+# counts ten times a word in the body, as PostgreSQL's weights A and D rank them. modelsearch
+# ranks with the unweighted bm25() of the whole row, so a page titled with the word could rank
+# below pages that merely mention it.
+COLUMN_WEIGHTS = (1.0, 1.0, 10.0)
+
+
+class WeightedBM25(Func):
+    output_field = FloatField()
+
+    def as_sql(self, compiler, connection, function=None, template=None):
+        weights = ", ".join(str(float(weight)) for weight in COLUMN_WEIGHTS)
+        return f"bm25({SQLiteFTSIndexEntry._meta.db_table}, {weights})", []
 
 
 def _fts_string(text):
@@ -117,9 +126,7 @@ class StemmingSQLiteQueryCompiler(SQLiteSearchQueryCompiler):
         if self.order_by_relevance and score_field is None:
             score_field = "_score"
         if score_field is not None:
-            queryset = queryset.annotate(
-                **{score_field: self._build_rank_expression(VECTORS, config)}
-            )
+            queryset = queryset.annotate(**{score_field: WeightedBM25()})
             if self.order_by_relevance:
                 queryset = queryset.order_by(score_field, "-pk")  # bm25(): lower is better
         if not self.order_by_relevance and not queryset.query.order_by:
