@@ -13,6 +13,7 @@ AXE_OPTIONS = {
 }
 EXTRA_STATES = [
     "/search/?q=miesto",
+    "/search/?q=suoliukai",  # a resident's idea among the results
     "/en/search/?q=city",
     "/search/?q=",
     "/nera-tokio-puslapio/",
@@ -32,9 +33,17 @@ def violations_on(page, path):
     ]
 
 
-def test_every_page_has_zero_axe_violations(page, sitemap_urls):
+def idea_pages(site):
+    """A public demo idea's own page, in both languages."""
+    idea_id = site.shell(
+        "from engagement.models import Idea; print(Idea.objects.public().order_by('pk')[0].pk)"
+    ).strip()
+    return [f"/idejos/{idea_id}/", f"/en/ideas/{idea_id}/"]
+
+
+def test_every_page_has_zero_axe_violations(page, site, sitemap_urls):
     problems = {}
-    for path in [*sitemap_urls, *EXTRA_STATES]:
+    for path in [*sitemap_urls, *EXTRA_STATES, *idea_pages(site)]:
         found = violations_on(page, path)
         if found:
             problems[path] = found
@@ -48,6 +57,7 @@ def test_screenshots_of_each_page_type(browser, site, sitemap_urls, screenshots,
     seen = set()
     for path in [
         *sitemap_urls,
+        *idea_pages(site),
         "/search/?q=miesto",
         "/en/search/?q=city",
         "/nera-tokio-puslapio/",
