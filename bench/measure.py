@@ -28,6 +28,11 @@ def page_urls():
             continue
         seen.add(key)
         urls.append({"url": page.url, "kind": f"{key[0]} ({key[1]})"})
+    from engagement.models import Idea
+
+    idea = Idea.objects.public().filter(language="lt").order_by("-published_at").first()
+    if idea is not None:
+        urls.append({"url": f"/idejos/{idea.pk}/", "kind": "a resident's idea (lt)"})
     urls.append({"url": "/search/?q=bendruomen%C4%97", "kind": "search (lt)"})
     return urls
 

@@ -122,6 +122,24 @@ def wrk(url, duration, connections):
     }
 
 
+def cache_state(url):
+    """What the page cache did with the second of two requests: hit, or why it never caches."""
+    state = None
+    for _ in range(2):
+        # A fixed http:// address on the loopback, never a file: or custom scheme.
+        with urllib.request.urlopen(f"http://127.0.0.1:{PORT}{url}", timeout=10) as response:  # noqa: S310  # nosec B310
+            state = response.headers.get("X-Portal-Cache")
+            body = response.read()
+            control = response.headers.get("Cache-Control", "")
+    if state:
+        return state
+    if url.startswith("/api/"):
+        return "api"
+    if b"csrfmiddlewaretoken" in body:
+        return "form"
+    return "private" if "private" in control else "none"
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
     parser.add_argument("--database", choices=["postgres", "sqlite"], default="postgres")
@@ -159,7 +177,9 @@ def main():
             results[mode] = {"bare": wrk("/bench/bare/", args.duration, args.connections)}
             for target in targets:
                 wrk(target["url"], 1, args.connections)  # warm caches and renditions
-                results[mode][target["url"]] = wrk(target["url"], args.duration, args.connections)
+                figures = wrk(target["url"], args.duration, args.connections)
+                figures["cache"] = cache_state(target["url"]) if cached else "off"
+                results[mode][target["url"]] = figures
         finally:
             stop(server)
 
@@ -175,17 +195,23 @@ def main():
         )
         print(
             f"| {'what':<38} | {'req/s':>7} | {'p50 ms':>7} | {'p99 ms':>7} | {'queries':>7} "
-            f"| {'% of bare':>9} |"
+            f"| {'cache':>7} | {'% of bare':>9} |"
         )
-        print(f"|{'-' * 40}|{'-' * 9}|{'-' * 9}|{'-' * 9}|{'-' * 9}|{'-' * 11}|")
+        print(f"|{'-' * 40}|{'-' * 9}|{'-' * 9}|{'-' * 9}|{'-' * 9}|{'-' * 9}|{'-' * 11}|")
         for target in targets:
             figures = results[mode][target["url"]]
             flag = " (errors!)" if figures["non_2xx"] else ""
             print(
                 f"| {target['kind'][:38]:<38} | {figures['rps']:>7.0f} | {figures['p50']:>7.2f} "
-                f"| {figures['p99']:>7.2f} | {target['queries']:>7} "
+                f"| {figures['p99']:>7.2f} | {target['queries']:>7} | {figures['cache']:>7} "
                 f"| {100 * figures['rps'] / bare['rps']:>8.1f}%{flag} |"
             )
+    print(
+        "\ncache: hit = served from the anonymous page cache; form = a page with a CSRF-protected"
+        " form, never cached; private = an answer for one visitor (search), never cached in a"
+        " shared cache; api = the API, cached by clients and a CDN (ETag, Cache-Control), not"
+        " here."
+    )
     (BASE_DIR / "bench" / "results.json").write_text(
         json.dumps({"targets": targets, "results": results}, indent=2)
     )
