@@ -235,6 +235,11 @@ class Idea(index.Indexed, ClusterableModel):
             return self.public_reason
         return "\n".join(part for part in (self.description, self.location) if part)
 
+    @property
+    def search_language(self):
+        """The language the index reads the idea in, on PostgreSQL (search/backends/)."""
+        return self.language
+
     @classmethod
     def get_indexed_objects(cls):
         # `update_index` indexes only what visitors may find.

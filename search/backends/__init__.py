@@ -10,7 +10,8 @@ is PostgreSQL's own answer to multilingual text (its manual, "Controlling Text S
 PostgreSQL this backend (postgres.py)
 
 - indexes each object with the configuration of its own language (`LANGUAGE_CONFIGS`, found
-  from the object's `locale`; objects without one, such as images, use the default language's);
+  from the object's `locale`, or its `search_language` attribute if it has no locale, as a
+  resident's idea; other objects, such as images, use the default language's);
 - parses a query with its language's configuration when a language is given
   (`backend_for_language("lt")`, what site search uses) and otherwise, as in the admin that
   searches every language at once, with every configuration ORed, so that a word matches in

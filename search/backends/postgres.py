@@ -24,7 +24,10 @@ class LocalisedPostgresIndex(PostgresIndex):
             language_of = dict(Locale.objects.values_list("pk", "language_code"))
         groups = defaultdict(list)
         for obj in objs:
-            language = language_of.get(getattr(obj, "locale_id", None))
+            # An object without a locale may name its language itself (a resident's idea).
+            language = getattr(obj, "search_language", None) or language_of.get(
+                getattr(obj, "locale_id", None)
+            )
             groups[self.backend.config_for_language(language)].append(obj)
         for config, group in groups.items():
             PostgresIndex(self.backend.with_config(config)).add_items(model, group)

@@ -40,9 +40,8 @@ from ..text import stem_prefixes
 FTS_ROW = "index_entries__sqliteftsindexentry"
 INTEGER_KEYS = {"AutoField", "BigAutoField", "IntegerField", "BigIntegerField", "SmallAutoField"}
 # bm25() weights of the FTS5 table's columns (autocomplete, body, title): a word in the title
-# counts ten times a word in the body, as PostgreSQL's weights A and D rank them. modelsearch
-# ranks with the unweighted bm25() of the whole row, so a page titled with the word could rank
-# below pages that merely mention it.
+# counts ten times a word in the body. modelsearch ranks with the unweighted bm25() of the whole
+# row, so a page titled with the word could rank below pages that merely mention it.
 COLUMN_WEIGHTS = (1.0, 1.0, 10.0)
 
 
