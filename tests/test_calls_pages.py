@@ -7,6 +7,9 @@ from decimal import Decimal
 from html import unescape
 
 import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from calls.formatting import format_money, format_number, format_percent
@@ -155,6 +158,47 @@ def test_index_paginates_and_keeps_the_filters(client, no_demo_calls):
     second = client.get("/kvietimai/?status=open&page=2").content.decode()
     assert len(card_titles(second)) == 2
     assert client.get("/kvietimai/?page=999").status_code == 200
+
+
+def home_calls(client):
+    html = client.get("/").content.decode()
+    return card_titles(html.split('id="home-calls-heading"', 1)[1].split("</section>", 1)[0])
+
+
+def test_index_and_home_follow_the_clock_while_the_calls_stay_cached(client, three_calls):
+    """The calls are read once per content version; their statuses at every request."""
+    CallPageFactory(
+        parent=call_index("lt"),
+        title="Netrukus",
+        slug="netrukus",
+        opens_at=now() + timedelta(minutes=30),
+        closes_at=now() + timedelta(days=20),
+    )
+    index = client.get("/kvietimai/").content.decode()
+    assert card_titles(index) == ["Baigiasi", "Atviras", "Netrukus", "Busimas", "Uzdarytas"]
+    assert home_calls(client) == ["Baigiasi", "Atviras", "Netrukus"]
+    later = now() + timedelta(hours=1)
+    with time_machine.travel(later, tick=False), CaptureQueriesContext(connection) as queries:
+        index = client.get("/kvietimai/").content.decode()
+        home = home_calls(client)
+    assert card_titles(index) == ["Baigiasi", "Netrukus", "Atviras", "Busimas", "Uzdarytas"]
+    assert home == ["Baigiasi", "Netrukus", "Atviras"]
+    assert not [query for query in queries if "calls_callpage" in query["sql"]]
+
+
+def test_a_published_change_to_a_call_shows_at_once(client, three_calls):
+    client.get("/kvietimai/")
+    client.get("/")
+    call = three_calls["open"]
+    call.title = "Atviras iš naujo"
+    call.measure_links = [CallMeasure(measure=make_measure("4.2"))]
+    call.save_revision().publish()
+    three_calls["upcoming"].unpublish()
+    html = client.get("/kvietimai/").content.decode()
+    assert card_titles(html) == ["Baigiasi", "Atviras iš naujo", "Uzdarytas"]
+    assert '<option value="4.2">' in html
+    assert "<dd>4.2</dd>" in html
+    assert home_calls(client) == ["Baigiasi", "Atviras iš naujo"]
 
 
 def test_index_without_calls_repeats_the_seed_promise(client, no_demo_calls):

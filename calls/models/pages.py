@@ -63,11 +63,11 @@ class CallIndexPage(RoutablePageMixin, SectionPageMixin, IntroBodyPage):
             context_overrides={
                 "filters": filters,
                 "listing": listing,
-                "calls_page": paginate_calls(listing.calls, request.GET.get("page")),
+                "calls_page": paginate_calls(listing, request.GET.get("page")),
                 "status_choices": CallStatus.choices,
             },
         )
-        return fresh_until_next_change(response, listing.all_calls)
+        return fresh_until_next_change(response, listing.all_rows)
 
     @path("rss/", name="rss")
     def rss_feed(self, request):
@@ -290,6 +290,17 @@ class CallPage(RoutablePageMixin, IntroBodyPage):
     @status.setter
     def status(self, value: CallStatus) -> None:
         self._status = value
+
+    @property
+    def measure_codes(self) -> list[str]:
+        """The codes of the measures the call carries out, in order (a listing sets them)."""
+        if not hasattr(self, "_measure_codes"):
+            self._measure_codes = [link.measure.code for link in self.measure_links.all()]
+        return self._measure_codes
+
+    @measure_codes.setter
+    def measure_codes(self, value) -> None:
+        self._measure_codes = list(value)
 
     @property
     def time_left(self):
