@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from calls.formatting import format_money, format_number, format_percent
-from calls.models import CallMeasure, CallPage
+from calls.models import CallEvent, CallMeasure, CallPage
 from calls.status import CallStatus
 
 from .factories.calls import CallPageFactory, call_index, make_measure
@@ -309,6 +309,22 @@ def test_results_appear_only_from_their_publication(client, three_calls):
     assert "Slaptas projektas" in html
     assert f"4{NBSP}000,00{NBSP}€" in html
     assert "<caption>Finansuoti siūlomi projektai</caption>" in html
+
+
+def test_call_page_shows_a_published_event_at_once_and_never_a_previewed_draft(
+    client, rf, admin_user, three_calls
+):
+    call = three_calls["open"]
+    assert "Informacinis seminaras" not in client.get(call.url).content.decode()
+    call.events = [CallEvent(title="Informacinis seminaras", starts_at=now() + timedelta(days=3))]
+    revision = call.save_revision()
+    request = rf.get(f"/admin/pages/{call.pk}/edit/preview/")
+    request.user = admin_user
+    preview = revision.as_object().make_preview_request(request)
+    assert "Informacinis seminaras" in preview.content.decode()
+    assert "Informacinis seminaras" not in client.get(call.url).content.decode()
+    revision.publish()
+    assert "Informacinis seminaras" in client.get(call.url).content.decode()
 
 
 def test_closed_demo_call_shows_intake_and_ranked_results_in_english(client):
