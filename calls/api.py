@@ -302,9 +302,10 @@ def list_calls(
             measure=(measure or "").strip() or None,
         )
         locale_id = Locale.objects.filter(language_code=locale).values_list("pk", flat=True)
-        calls = filters.apply(locale_id.first()).calls
-        page = paginate(request, calls, limit, offset)
-        page["results"] = [call_summary(call, request, locale) for call in page["results"]]
+        listing = filters.apply(locale_id.first())
+        page = paginate(request, listing.rows, limit, offset)
+        calls = listing.fetch(page["results"])
+        page["results"] = [call_summary(call, request, locale) for call in calls]
         return page
 
 

@@ -23,6 +23,11 @@ RSS_ITEMS = 50
 CALENDAR_REFRESH = timedelta(hours=6)
 
 
+def announced(call):
+    """When a call (a page or a listing's row) was first published, or else when it opens."""
+    return call.first_published_at or call.opens_at
+
+
 class CallsRssFeed(Feed):
     """The calls of one language, the most recently announced first."""
 
@@ -52,10 +57,10 @@ class CallsRssFeed(Feed):
         return self.index_page.get_url(self.request) + "rss/"
 
     def items(self):
-        calls = CallFilters().apply(self.index_page.locale_id).calls
-        self.listed_calls = list(calls)
-        calls.sort(key=lambda call: call.first_published_at or call.opens_at, reverse=True)
-        return calls[:RSS_ITEMS]
+        listing = CallFilters().apply(self.index_page.locale_id)
+        self.listed_calls = listing.rows
+        rows = sorted(listing.rows, key=announced, reverse=True)
+        return listing.fetch(rows[:RSS_ITEMS])
 
     def item_title(self, call):
         return _("Call No. %(number)s: %(title)s") % {
@@ -67,7 +72,7 @@ class CallsRssFeed(Feed):
         return call.get_url(self.request)
 
     def item_pubdate(self, call):
-        return call.first_published_at or call.opens_at
+        return announced(call)
 
     def item_categories(self, call):
         return [str(call.status.label), *(link.measure.code for link in call.measure_links.all())]
@@ -158,7 +163,7 @@ def calendar_response(calendar: Calendar, filename: str) -> HttpResponse:
 
 
 def index_calendar_response(index_page, request) -> HttpResponse:
-    calls = CallFilters().apply(index_page.locale_id, with_events=True).calls
+    calls = CallFilters().apply(index_page.locale_id).fetch(with_measures=False, with_events=True)
     events = [event for call in calls for event in call_events(call, request)]
     calendar = build_calendar(
         name=f"{index_page.title} · {_('Druskininkai city LAG')}",

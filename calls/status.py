@@ -94,6 +94,15 @@ def next_change(
 ) -> datetime | None:
     """The next instant at which the call's status or its countdown (days, then hours) changes."""
     moment = (moment or timezone.now()).astimezone(UTC)
+    # Most calls of a listing are long past: once a call has opened, closed and published its
+    # results (if it has set a time for them), no boundary is left, since the closing-soon one
+    # comes before the deadline. Say so without working out that boundary.
+    if (
+        opens_at.astimezone(UTC) <= moment
+        and closes_at.astimezone(UTC) <= moment
+        and (results_published_at is None or results_published_at.astimezone(UTC) <= moment)
+    ):
+        return None
     boundaries = [opens_at, closing_soon_from(closes_at), closes_at, results_published_at]
     later = [b.astimezone(UTC) for b in boundaries if b is not None and b.astimezone(UTC) > moment]
     remaining = closes_at.astimezone(UTC) - moment

@@ -3,10 +3,13 @@
 from django.db.models import Exists, OuterRef
 from wagtail.models import PageViewRestriction
 
+from portal.cache import cache_get, cache_set, content_version
 from portal.registry import HomeSection
 
 from .figures import key_figures
 from .models import PreparationStep
+
+CACHE_TIMEOUT = 60 * 60 * 24
 
 
 def preparation_steps_for_home(home_page):
@@ -14,18 +17,27 @@ def preparation_steps_for_home(home_page):
     The steps of the live, public strategy page under this home page, with the page itself,
     in one query. The strategy page lives directly under the home page, so the only view
     restriction that could hide it apart from the home page's own is one on itself.
+
+    They change only when content does, so they are kept in the cache under the content
+    version: building a strategy page with every step costs more than reading them back.
     """
-    return list(
-        PreparationStep.objects.filter(
-            page__live=True,
-            page__locale_id=home_page.locale_id,
-            page__path__startswith=home_page.path,
-            page__depth=home_page.depth + 1,
+    key = f"strategy:home-steps:{content_version()}:{home_page.pk}"
+    steps = cache_get(key)
+    if steps is None:
+        steps = list(
+            PreparationStep.objects.filter(
+                page__live=True,
+                page__locale_id=home_page.locale_id,
+                page__path__startswith=home_page.path,
+                page__depth=home_page.depth + 1,
+            )
+            .exclude(Exists(PageViewRestriction.objects.filter(page_id=OuterRef("page_id"))))
+            .select_related("page")
+            .defer("documents", "page__body")  # the section shows neither
+            .order_by("page_id", "sort_order")
         )
-        .exclude(Exists(PageViewRestriction.objects.filter(page_id=OuterRef("page_id"))))
-        .select_related("page")
-        .order_by("page_id", "sort_order")
-    )
+        cache_set(key, steps, CACHE_TIMEOUT)
+    return steps
 
 
 def strategy_home_section(request, home_page):

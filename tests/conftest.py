@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from wagtail.models import Locale, Page
 
@@ -13,12 +14,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
-def fresh_content_version():
-    """Each test's database starts as the demo left it, whatever the last test changed and
-    rolled back: to the caches keyed by the content version that is a change like any other."""
-    from portal.cache import bump_content_version
+def empty_cache():
+    """Every test starts with empty caches. What an earlier test cached is keyed by a content
+    version that test set, so it would be read as current, yet describes rows rolled back."""
+    from portal.cache import local_entries
 
-    bump_content_version()
+    cache.clear()
+    local_entries.clear()
 
 
 @pytest.fixture

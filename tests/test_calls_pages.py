@@ -7,10 +7,13 @@ from decimal import Decimal
 from html import unescape
 
 import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from calls.formatting import format_money, format_number, format_percent
-from calls.models import CallMeasure, CallPage
+from calls.models import CallEvent, CallMeasure, CallPage
 from calls.status import CallStatus
 
 from .factories.calls import CallPageFactory, call_index, make_measure
@@ -157,6 +160,47 @@ def test_index_paginates_and_keeps_the_filters(client, no_demo_calls):
     assert client.get("/kvietimai/?page=999").status_code == 200
 
 
+def home_calls(client):
+    html = client.get("/").content.decode()
+    return card_titles(html.split('id="home-calls-heading"', 1)[1].split("</section>", 1)[0])
+
+
+def test_index_and_home_follow_the_clock_while_the_calls_stay_cached(client, three_calls):
+    """The calls are read once per content version; their statuses at every request."""
+    CallPageFactory(
+        parent=call_index("lt"),
+        title="Netrukus",
+        slug="netrukus",
+        opens_at=now() + timedelta(minutes=30),
+        closes_at=now() + timedelta(days=20),
+    )
+    index = client.get("/kvietimai/").content.decode()
+    assert card_titles(index) == ["Baigiasi", "Atviras", "Netrukus", "Busimas", "Uzdarytas"]
+    assert home_calls(client) == ["Baigiasi", "Atviras", "Netrukus"]
+    later = now() + timedelta(hours=1)
+    with time_machine.travel(later, tick=False), CaptureQueriesContext(connection) as queries:
+        index = client.get("/kvietimai/").content.decode()
+        home = home_calls(client)
+    assert card_titles(index) == ["Baigiasi", "Netrukus", "Atviras", "Busimas", "Uzdarytas"]
+    assert home == ["Baigiasi", "Netrukus", "Atviras"]
+    assert not [query for query in queries if "calls_callpage" in query["sql"]]
+
+
+def test_a_published_change_to_a_call_shows_at_once(client, three_calls):
+    client.get("/kvietimai/")
+    client.get("/")
+    call = three_calls["open"]
+    call.title = "Atviras iš naujo"
+    call.measure_links = [CallMeasure(measure=make_measure("4.2"))]
+    call.save_revision().publish()
+    three_calls["upcoming"].unpublish()
+    html = client.get("/kvietimai/").content.decode()
+    assert card_titles(html) == ["Baigiasi", "Atviras iš naujo", "Uzdarytas"]
+    assert '<option value="4.2">' in html
+    assert "<dd>4.2</dd>" in html
+    assert home_calls(client) == ["Baigiasi", "Atviras iš naujo"]
+
+
 def test_index_without_calls_repeats_the_seed_promise(client, no_demo_calls):
     html = client.get("/kvietimai/").content.decode()
     assert "0 kvietimų" in html
@@ -265,6 +309,22 @@ def test_results_appear_only_from_their_publication(client, three_calls):
     assert "Slaptas projektas" in html
     assert f"4{NBSP}000,00{NBSP}€" in html
     assert "<caption>Finansuoti siūlomi projektai</caption>" in html
+
+
+def test_call_page_shows_a_published_event_at_once_and_never_a_previewed_draft(
+    client, rf, admin_user, three_calls
+):
+    call = three_calls["open"]
+    assert "Informacinis seminaras" not in client.get(call.url).content.decode()
+    call.events = [CallEvent(title="Informacinis seminaras", starts_at=now() + timedelta(days=3))]
+    revision = call.save_revision()
+    request = rf.get(f"/admin/pages/{call.pk}/edit/preview/")
+    request.user = admin_user
+    preview = revision.as_object().make_preview_request(request)
+    assert "Informacinis seminaras" in preview.content.decode()
+    assert "Informacinis seminaras" not in client.get(call.url).content.decode()
+    revision.publish()
+    assert "Informacinis seminaras" in client.get(call.url).content.decode()
 
 
 def test_closed_demo_call_shows_intake_and_ranked_results_in_english(client):

@@ -176,6 +176,9 @@ def test_next_change_is_the_next_boundary_or_countdown_tick():
     published = closes + timedelta(days=20)
     assert next_change(opens, closes, published, closes + SECOND) == published
     assert next_change(opens, closes, published, published) is None
+    # Closed with no time set for its results: nothing changes with time any more.
+    assert next_change(opens, closes, None, closes) is None
+    assert next_change(opens, closes, None, closes - SECOND) == closes
 
 
 @pytest.mark.django_db

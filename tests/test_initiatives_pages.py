@@ -187,6 +187,16 @@ def test_home_page_shows_the_latest_updates(client):
     assert "The courses are over" in html_of(client, "/en/")
 
 
+def test_home_page_shows_a_published_update_at_once(client):
+    client.get("/")
+    page = InitiativePage.objects.get(slug="kartu-pokalbiai")
+    page.progress_updates.add(ProgressUpdate(date=date.today(), text="Šiandienos naujiena"))
+    page.save_revision().publish()
+    html = html_of(client, "/")
+    section = html[html.index('id="home-initiatives-heading"') :]
+    assert section.index("Šiandienos naujiena") < section.index("Kursai baigti")
+
+
 # Indicator contributions ------------------------------------------------------------------
 
 

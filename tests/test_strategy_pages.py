@@ -356,6 +356,7 @@ def test_home_page_shows_the_preparation_steps_and_key_figures(client):
 
 
 def test_home_section_is_absent_when_the_strategy_page_is_not_live(client, strategy_lt):
+    assert "strategy-steps-heading" in client.get("/").content.decode()  # and in the cache
     strategy_lt.unpublish()
     html = client.get("/").content.decode()
     assert "strategy-steps-heading" not in html
@@ -365,10 +366,23 @@ def test_home_section_is_absent_when_the_strategy_page_is_not_live(client, strat
 def test_home_section_respects_a_view_restriction(client, strategy_lt):
     from wagtail.models import PageViewRestriction
 
+    assert "strategy-steps-heading" in client.get("/").content.decode()  # and in the cache
     PageViewRestriction.objects.create(
         page=strategy_lt, restriction_type=PageViewRestriction.PASSWORD, password="slapta"
     )
     assert "strategy-steps-heading" not in client.get("/").content.decode()
+
+
+def test_home_section_shows_a_published_step_at_once(client, strategy_lt):
+    client.get("/")
+    strategy_lt.steps.add(
+        PreparationStep(kind=StepKind.SURVEY, title="Antroji apklausa", participant_count=32)
+    )
+    strategy_lt.save_revision().publish()
+    html = client.get("/").content.decode()
+    section = html.split('aria-labelledby="strategy-steps-heading"', 1)[1].split("</section>")[0]
+    assert "Antroji apklausa" in section
+    assert key_figures(section)["Apklausoje dalyvavę gyventojai"] == "300"
 
 
 # The documents register -------------------------------------------------------------

@@ -24,6 +24,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.blocks import RICH_TEXT_FEATURES
+from portal.cache import cache_get, cache_set, content_version
 from portal.models import IntroBodyPage, SectionPageMixin
 
 from ..blocks import ContactBlock, CriterionBlock, ProjectResultBlock, QuestionBlock
@@ -63,11 +64,11 @@ class CallIndexPage(RoutablePageMixin, SectionPageMixin, IntroBodyPage):
             context_overrides={
                 "filters": filters,
                 "listing": listing,
-                "calls_page": paginate_calls(listing.calls, request.GET.get("page")),
+                "calls_page": paginate_calls(listing, request.GET.get("page")),
                 "status_choices": CallStatus.choices,
             },
         )
-        return fresh_until_next_change(response, listing.all_calls)
+        return fresh_until_next_change(response, listing.all_rows)
 
     @path("rss/", name="rss")
     def rss_feed(self, request):
@@ -292,6 +293,17 @@ class CallPage(RoutablePageMixin, IntroBodyPage):
         self._status = value
 
     @property
+    def measure_codes(self) -> list[str]:
+        """The codes of the measures the call carries out, in order (a listing sets them)."""
+        if not hasattr(self, "_measure_codes"):
+            self._measure_codes = [link.measure.code for link in self.measure_links.all()]
+        return self._measure_codes
+
+    @measure_codes.setter
+    def measure_codes(self, value) -> None:
+        self._measure_codes = list(value)
+
+    @property
     def time_left(self):
         return time_left(self.closes_at) if self.status.is_open else None
 
@@ -355,17 +367,39 @@ class CallPage(RoutablePageMixin, IntroBodyPage):
         return call_calendar_response(self, request)
 
     def detail_context(self, request) -> dict:
-        """What the page shows beyond its own fields, in one query per related list."""
+        """What the page shows beyond its own fields: its related content, structured data."""
         from ..structured_data import call_structured_data
 
-        measures = [link.measure for link in self.measure_links.select_related("measure")]
-        events = list(self.events.order_by("starts_at"))
+        related = self.related_content(request)
         return {
-            "measures": measures,
-            "call_documents": list(self.documents.select_related("document")),
-            "events": events,
-            "decision": self.decision_document if self.decision_document_id else None,
+            **related,
             "structured_data": call_structured_data(
-                self, request, measures=measures, events=events
+                self, request, measures=related["measures"], events=related["events"]
             ),
+        }
+
+    def related_content(self, request) -> dict:
+        """
+        The call's measures, documents, information events and funding decision.
+
+        They change only when content is saved or published, which sets a new content version
+        (portal/cache.py), so they are kept in the cache under it and are never stale. A
+        preview shows the unsaved relations of a draft: it is never cached.
+        """
+        if getattr(request, "is_preview", False) or not self.pk:
+            return self.fetch_related_content()
+        key = f"calls:related:{content_version()}:{self.pk}"
+        related = cache_get(key)
+        if related is None:
+            related = self.fetch_related_content()
+            cache_set(key, related, 60 * 60 * 24)
+        return related
+
+    def fetch_related_content(self) -> dict:
+        """The call's related content, in one query per related list."""
+        return {
+            "measures": [link.measure for link in self.measure_links.select_related("measure")],
+            "call_documents": list(self.documents.select_related("document")),
+            "events": list(self.events.order_by("starts_at")),
+            "decision": self.decision_document if self.decision_document_id else None,
         }
