@@ -12,6 +12,16 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_demo_content", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with an empty cache. A test's database changes are rolled back, its
+    cache entries are not: keyed by the content version its last change set, they would be
+    read as current by the next test, whose data is the demo site's again."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def lt(db):
     return Locale.objects.get(language_code="lt")
