@@ -11,16 +11,29 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from portal.cache import cache_get, cache_set, content_version
+
 from .models import PUBLIC_STATUSES, Idea, IdeaStatus, Theme
 from .outcomes import Outcome, outcomes_for
 
 
 def themes_in(locale) -> list[Theme]:
-    """The themes of one language: a Locale, its id, or its language code."""
-    themes = Theme.objects.select_related("measure")
+    """The themes of one language: a Locale, its id, or its language code.
+
+    Cached under the content version (portal/cache.py), which saving a theme or a measure
+    changes.
+    """
     if isinstance(locale, str):
-        return list(themes.filter(locale__language_code=locale))
-    return list(themes.filter(locale_id=getattr(locale, "pk", locale)))
+        key, wanted = f"code-{locale}", {"locale__language_code": locale}
+    else:
+        locale_id = getattr(locale, "pk", locale)
+        key, wanted = f"id-{locale_id}", {"locale_id": locale_id}
+    key = f"engagement:themes:{content_version()}:{key}"
+    themes = cache_get(key)
+    if themes is None:
+        themes = list(Theme.objects.select_related("measure").filter(**wanted))
+        cache_set(key, themes, 60 * 60 * 24)
+    return themes
 
 
 def public_status_choices():
@@ -60,6 +73,31 @@ class WallFilter:
 def public_ideas(wall_filter: WallFilter | None = None):
     ideas = Idea.objects.for_wall()
     return wall_filter.apply(ideas) if wall_filter else ideas
+
+
+def public_idea_ids(wall_filter: WallFilter) -> list[int]:
+    """The ids of the public ideas a filter shows, in the wall's order.
+
+    Cached under the content version (portal/cache.py), which a new, moderated or deleted idea
+    changes: ordering thousands of ideas to show a page of them, and counting them, is the
+    costly part of the wall.
+    """
+    theme_key = wall_filter.theme.translation_key if wall_filter.theme is not None else ""
+    key = f"engagement:wall-ids:{content_version()}:{theme_key}:{wall_filter.status}"
+    ids = cache_get(key)
+    if ids is None:
+        ids = list(public_ideas(wall_filter).values_list("pk", flat=True))
+        cache_set(key, ids, 60 * 60 * 24)
+    return ids
+
+
+def public_ideas_with_ids(ids) -> list[Idea]:
+    """These public ideas, as public_ideas() gives them, in this order (one query)."""
+    ids = list(ids)
+    if not ids:
+        return []
+    found = {idea.pk: idea for idea in public_ideas().filter(pk__in=ids)}
+    return [found[pk] for pk in ids if pk in found]
 
 
 @dataclass

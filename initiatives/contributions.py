@@ -3,33 +3,58 @@ What funded initiatives add to the strategy's indicators, fed to the strategy pl
 its hook (strategy/contributions.py), never by writing into the strategy's tables.
 
 An initiative and its translation each hold a copy of a contribution, sharing its
-translation_key; it is counted once. Only public initiatives count. A contribution is dated by
-the initiative's latest progress update.
+translation_key; it is counted once, in the copy of the first language that has it public.
+Only public initiatives count. A contribution is dated by the initiative's latest progress
+update.
+
+With thousands of initiatives the sums and dates are aggregated in SQL, one row per indicator,
+and kept in the cache under the content version (any publication changes it), so the strategy
+page, the home page and the API do not add them up again on every request.
 """
 
 from __future__ import annotations
 
+import hashlib
+
+from django.db.models import Exists, Max, OuterRef, Sum
+
+from portal.cache import cache_get, cache_set, content_version
 from strategy.contributions import Contribution
 
-from .listing import latest_update_subquery, public_q
+from .listing import CACHE_TIMEOUT, latest_update_subquery, public_q
 from .models import IndicatorContribution
 
 
 def initiative_results(translation_keys) -> dict:
-    """{indicator translation_key: [Contribution, ...]} in one query."""
-    rows = (
-        IndicatorContribution.objects.filter(
-            public_q("page__"), indicator__translation_key__in=translation_keys
-        )
-        .annotate(updated_on=latest_update_subquery("page_id"))
-        .order_by("translation_key", "locale_id")
-        .values_list("translation_key", "indicator__translation_key", "amount", "updated_on")
+    """{indicator translation_key: [Contribution]} in one query, or none once cached."""
+    keys = sorted(str(key) for key in translation_keys)
+    digest = hashlib.sha256(",".join(keys).encode()).hexdigest()[:32]
+    cache_key = f"initiatives:indicator-results:{content_version()}:{digest}"
+    results = cache_get(cache_key)
+    if results is None:
+        results = compute_initiative_results(translation_keys)
+        cache_set(cache_key, results, CACHE_TIMEOUT)
+    return results
+
+
+def compute_initiative_results(translation_keys) -> dict:
+    """
+    The public contributions to these indicators, summed per indicator and dated by the latest
+    update of the initiatives that made them. Each contribution is one row in the sum: the copy
+    of the lowest locale id among its public copies that count (no such copy comes before it).
+    """
+    counted = IndicatorContribution.objects.filter(
+        public_q("page__"), indicator__translation_key__in=translation_keys
     )
-    seen = set()
-    result: dict = {}
-    for key, indicator_key, amount, updated_on in rows:
-        if key in seen:
-            continue
-        seen.add(key)
-        result.setdefault(indicator_key, []).append(Contribution(amount, updated_on))
-    return result
+    earlier_copy = counted.filter(
+        translation_key=OuterRef("translation_key"), locale_id__lt=OuterRef("locale_id")
+    )
+    rows = (
+        counted.filter(~Exists(earlier_copy))
+        .annotate(page_updated_on=latest_update_subquery("page_id"))
+        .order_by()  # no default ordering in the GROUP BY
+        .values("indicator__translation_key")
+        .annotate(amount=Sum("amount"), updated_on=Max("page_updated_on"))
+        .values_list("indicator__translation_key", "amount", "updated_on")
+    )
+    return {key: [Contribution(amount, updated_on)] for key, amount, updated_on in rows}

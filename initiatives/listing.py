@@ -68,11 +68,25 @@ def measure_prefetch():
     )
 
 
+def _call_long_fields() -> list[str]:
+    """The call's StreamFields and rich texts: a card, CSV row or API item shows none of them,
+    and each would be parsed for every initiative listed."""
+    from wagtail.fields import RichTextField, StreamField
+
+    call_model = InitiativePage._meta.get_field("call").related_model
+    return [
+        f"call__{field.name}"
+        for field in call_model._meta.concrete_fields
+        if isinstance(field, (RichTextField, StreamField))
+    ]
+
+
 def for_listing(queryset):
     """What a card, a CSV row or an API item shows: call, measures, latest progress."""
     return (
         queryset.select_related("call")
         .defer_streamfields()
+        .defer(*_call_long_fields())
         .annotate(
             latest_progress=latest_progress_subquery(), last_update_on=latest_update_subquery()
         )
@@ -135,8 +149,33 @@ class InitiativeFilters:
         return self.apply(public_initiatives(locale)).order_by(*LISTING_ORDER)
 
 
-def paginate_initiatives(queryset, page_number):
-    return Paginator(for_listing(queryset), INITIATIVES_PER_PAGE).get_page(page_number)
+def listing_ids(filters: InitiativeFilters, locale) -> list[int]:
+    """The ids of the initiatives these filters list, in listing order.
+
+    Cached under the content version (portal/cache.py): ordering thousands of wide rows to show
+    twelve is the costly part of a page of the list, and the count comes with it.
+    """
+    key = f"initiatives:listing-ids:{content_version()}:{locale_id_of(locale)}:"
+    key += filters.query_string()
+    ids = cache_get(key)
+    if ids is None:
+        ids = list(filters.initiatives(locale).values_list("pk", flat=True))
+        cache_set(key, ids, CACHE_TIMEOUT)
+    return ids
+
+
+def paginate_initiatives(filters: InitiativeFilters, locale, page_number):
+    """One page of the list, with the ids of its initiatives as its `object_list`."""
+    return Paginator(listing_ids(filters, locale), INITIATIVES_PER_PAGE).get_page(page_number)
+
+
+def initiatives_for_cards(ids) -> list[InitiativePage]:
+    """These initiatives as for_listing() gives them, in this order."""
+    ids = list(ids)
+    if not ids:
+        return []
+    found = {i.pk: i for i in for_listing(InitiativePage.objects.filter(pk__in=ids))}
+    return [found[pk] for pk in ids if pk in found]
 
 
 @dataclass
@@ -184,14 +223,15 @@ def map_markers(queryset, index_url: str) -> list[dict]:
     rows = queryset.filter(latitude__isnull=False, longitude__isnull=False).values_list(
         "title", "slug", "latitude", "longitude", "status"
     )
-    labels = dict(InitiativeStatus.choices)
+    # Translated once, not once per initiative.
+    labels = {value: str(label) for value, label in InitiativeStatus.choices}
     return [
         {
             "title": title,
             "url": f"{index_url}{slug}/",
             "lat": float(latitude),
             "lng": float(longitude),
-            "status": str(labels.get(status, status)),
+            "status": labels.get(status, status),
         }
         for title, slug, latitude, longitude, status in rows
     ]

@@ -108,6 +108,22 @@ def test_the_wall_is_paginated(client, settings):
     assert 'rel="prev"' in html
 
 
+def test_the_cached_wall_follows_every_change(client):
+    # The wall's ids and items are cached under the content version: a change shows at once.
+    idea = IdeaFactory(title="Pirma", status=IdeaStatus.PUBLISHED)
+    assert wall_titles(client.get("/idejos/").content.decode()) == ["Pirma"]
+    IdeaFactory(title="Antra", status=IdeaStatus.PUBLISHED)
+    assert sorted(wall_titles(client.get("/idejos/").content.decode())) == ["Antra", "Pirma"]
+    idea.title = "Pirma, pataisyta"
+    idea.save()
+    html = client.get("/idejos/").content.decode()
+    assert sorted(wall_titles(html)) == ["Antra", "Pirma, pataisyta"]
+    idea.status = IdeaStatus.UNDER_REVIEW
+    idea.save()
+    assert wall_titles(client.get("/idejos/").content.decode()) == ["Antra"]
+    assert wall_titles(client.get("/en/ideas/").content.decode()) == ["Antra"]
+
+
 def test_what_grew_out_of_an_idea_is_shown_in_the_visitors_language(client, home_lt, en):
     initiative = ContentPageFactory(parent=home_lt, slug="suoliukai", title="Suoliukų iniciatyva")
     idea = IdeaFactory(title="Suoliukai", status=IdeaStatus.PUBLISHED)

@@ -114,6 +114,25 @@ def test_pagination_keeps_the_filters(client):
     assert "2 puslapis iš 2" in html_of(client, "/iniciatyvos/?status=completed&page=2")
 
 
+def test_cached_list_cards_and_map_follow_every_change(client):
+    # The ids, the cards and the map's markers are cached: a change shows at once.
+    assert "4 iniciatyvos" in html_of(client, "/iniciatyvos/")
+    page = InitiativePage.objects.get(slug="kartu-pokalbiai")
+    page.title = "Kartų pokalbiai tęsiasi"
+    page.status = "completed"
+    page.save_revision().publish()
+    html = html_of(client, "/iniciatyvos/")
+    assert "Kartų pokalbiai tęsiasi" in html and "Pavyzdys: Kartų pokalbiai" not in html
+    assert '"title": "Kart\\u0173 pokalbiai t\\u0119siasi"' in html  # in the map's JSON
+    assert "Pažanga: 100 %" in html
+    page.unpublish()
+    html = html_of(client, "/iniciatyvos/")
+    assert "3 iniciatyvos" in html
+    assert "kartu-pokalbiai" not in html
+    # The other language keeps its own cards.
+    assert "Example: Conversations between generations" in html_of(client, "/en/initiatives/")
+
+
 def test_initiative_page_shows_facts_timeline_photos_and_chain(client):
     html = html_of(client, EXAMPLE_LT)
     assert "Asociacija „Druskininkų senjorai“" in html
@@ -207,6 +226,13 @@ def test_contributions_reach_the_strategy_page_once_per_translation(client):
 
 
 def test_unpublished_initiatives_do_not_count(client):
+    for slug in ("skaitmeninis-rastingumas-senjorams", "digital-skills-for-seniors"):
+        InitiativePage.objects.get(slug=slug).unpublish()
+    assert "45 iš 80 žmonės (56 %)" in html_of(client, "/strategija/")
+
+
+def test_contributions_follow_a_change_once_cached(client):
+    assert "72 iš 80 žmonės (90 %)" in html_of(client, "/strategija/")
     for slug in ("skaitmeninis-rastingumas-senjorams", "digital-skills-for-seniors"):
         InitiativePage.objects.get(slug=slug).unpublish()
     assert "45 iš 80 žmonės (56 %)" in html_of(client, "/strategija/")

@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -22,6 +23,7 @@ from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField
 
+from portal.cache import cache_get, cache_set, content_version
 from portal.models import IntroBodyPage, SectionPageMixin
 from portal.navigation import site_navigation
 
@@ -128,12 +130,12 @@ class IdeaPage(RoutablePageMixin, SectionPageMixin, IntroBodyPage):
     # Rendering ------------------------------------------------------------------------
 
     def idea_page_context(self, request, form, themes):
-        from ..wall import WallFilter, present, public_ideas, public_status_choices
+        from ..wall import WallFilter, public_idea_ids, public_status_choices
 
         context = self.get_context(request)
         wall_filter = WallFilter.from_query(request.GET, themes)
-        paginator = Paginator(public_ideas(wall_filter), conf.get("ENGAGEMENT_WALL_PAGE_SIZE"))
-        wall_page = paginator.get_page(request.GET.get("page"))
+        paginator = Paginator(public_idea_ids(wall_filter), conf.get("ENGAGEMENT_WALL_PAGE_SIZE"))
+        wall_page = paginator.get_page(request.GET.get("page"))  # of idea ids
         query = request.GET.copy()
         query.pop("page", None)
         context.update(
@@ -142,10 +144,44 @@ class IdeaPage(RoutablePageMixin, SectionPageMixin, IntroBodyPage):
             wall_filter=wall_filter,
             status_choices=public_status_choices(),
             wall_page=wall_page,
-            wall_ideas=present(wall_page, themes, translation.get_language(), request),
+            wall_items=self.wall_items(list(wall_page.object_list), themes, request),
             wall_query=query.urlencode(),
         )
         return context
+
+    def wall_items(self, ids, themes, request) -> str:
+        """
+        The wall's list items of these ideas, kept in the cache under the content version.
+
+        Besides the content (ideas, themes, outcomes), they depend on the language and on the
+        site the request came to (a link within the same site is relative): both are in the
+        key. Only public ideas are shown, so every visitor gets the same items.
+        """
+        from wagtail.models import Site
+
+        from ..wall import present, public_ideas_with_ids
+
+        if not ids:
+            return ""
+        language = translation.get_language()
+        # A preview shows the page's draft (its address may differ): never from the cache.
+        preview = getattr(request, "is_preview", False)
+        site = Site.find_for_request(request)
+        key = (
+            f"engagement:wall-items:{content_version()}:{self.pk}:{language}:"
+            f"{site.pk if site else ''}:{','.join(map(str, ids))}"
+        )
+        html = None if preview else cache_get(key)
+        if html is None:
+            ideas = present(public_ideas_with_ids(ids), themes, language, request)
+            html = render_to_string(
+                "engagement/includes/idea_wall_items.html",
+                {"page": self, "wall_ideas": ideas},
+                request,
+            )
+            if not preview:
+                cache_set(key, html, 60 * 60 * 24)
+        return html
 
     def render_idea_page(self, request, form, themes):
         return TemplateResponse(
