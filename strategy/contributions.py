@@ -15,7 +15,8 @@ strategy's indicators. They plug in here from their AppConfig.ready():
 A contributor receives the `translation_key`s of the indicators being shown (an indicator and
 its translations share one key, so both languages show the same figure) and returns a mapping
 from some of those keys to a `Contribution` or to a list of them. It must answer in a fixed
-number of queries.
+number of queries, and from content only (what a visitor can see, whose every change sets a new
+content version): the strategy page keeps the indicators' progress under that version.
 
 `attach_progress()` is the only place that adds those contributions to the recorded figure; the
 strategy page, the home page and the API all read the result from `indicator.progress`.

@@ -516,3 +516,20 @@ def test_codes_and_act_numbers_stay_the_same_in_every_language(lt):
     strings = translated_strings(regulation)
     assert regulation.title in strings
     assert "2021/1060" not in strings
+
+
+def test_a_previewed_step_is_never_shown_to_residents(client, rf, admin_user, strategy_lt):
+    survey = strategy_lt.steps.get(kind=StepKind.SURVEY)
+    assert "Bandomasis juodraštis" not in client.get("/strategija/").content.decode()
+    page = StrategyPage.objects.get(pk=strategy_lt.pk)
+    draft = page.steps.get(pk=survey.pk)
+    draft.title = "Bandomasis juodraštis"
+    page.steps = [draft if step.pk == survey.pk else step for step in page.steps.all()]
+    revision = page.save_revision()
+    request = rf.get(f"/admin/pages/{page.pk}/edit/preview/")
+    request.user = admin_user
+    preview = revision.as_object().make_preview_request(request)
+    assert "Bandomasis juodraštis" in preview.content.decode()
+    assert "Bandomasis juodraštis" not in client.get("/strategija/").content.decode()
+    revision.publish()
+    assert "Bandomasis juodraštis" in client.get("/strategija/").content.decode()

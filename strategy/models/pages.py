@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldP
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.cache import cache_get, cache_set, content_version
 from portal.models import IntroBodyPage, SectionPageMixin
 from portal.registry import find_section_page
 
@@ -80,7 +81,7 @@ class StrategyPage(SectionPageMixin, IntroBodyPage):
         from ..figures import key_figures
 
         context = super().get_context(request, *args, **kwargs)
-        steps = attach_step_documents(self.steps.all())
+        steps = self.preparation_steps(request)
         context["steps"] = steps
         context["key_figures"] = key_figures(steps)
         context["priorities"] = strategy_priorities(self.locale_id)
@@ -88,6 +89,18 @@ class StrategyPage(SectionPageMixin, IntroBodyPage):
             find_section_page("ideas", self.locale_id) if self.invitation_label else None
         )
         return context
+
+    def preparation_steps(self, request) -> list:
+        """The steps with their documents, kept under the content version; a preview shows
+        the draft's own steps."""
+        if getattr(request, "is_preview", False):
+            return attach_step_documents(self.steps.all())
+        key = f"strategy:steps:{content_version()}:{self.pk}"
+        steps = cache_get(key, versioned=True)
+        if steps is None:
+            steps = attach_step_documents(self.steps.all())
+            cache_set(key, steps, 60 * 60 * 24, versioned=True)
+        return steps
 
 
 class DocumentsPage(SectionPageMixin, IntroBodyPage):

@@ -233,7 +233,23 @@ def strategy_measures(locale, **filters) -> list[Measure]:
 
 
 def strategy_priorities(locale) -> list[Priority]:
-    """The priorities that have measures, in order, each with its `measure_list`."""
+    """The priorities that have measures, in order, each with its `measure_list`.
+
+    Kept under the content version (portal/cache.py): the measures, the indicators and what
+    other plugins contribute to them change only with content (strategy.contributions).
+    """
+    from portal.cache import cache_get, cache_set, content_version
+
+    ((field, value),) = locale_filter(locale).items()
+    key = f"strategy:priorities:{content_version()}:{field}:{value}"
+    priorities = cache_get(key, versioned=True)
+    if priorities is None:
+        priorities = _strategy_priorities(locale)
+        cache_set(key, priorities, 60 * 60 * 24, versioned=True)
+    return priorities
+
+
+def _strategy_priorities(locale) -> list[Priority]:
     priorities: dict[int, Priority] = {}
     for measure in strategy_measures(locale):
         priority = priorities.setdefault(measure.priority_id, measure.priority)
