@@ -3,7 +3,8 @@ Page serving with a fixed number of queries, whatever the depth of the page.
 
 Wagtail's default routing walks the tree one level at a time, two queries a level, starting
 from `site.root_page.localized.specific`. This view finds the requested page and all its
-ancestors in one query by their URL paths under the current language's home page, stores the
+ancestors in one query by their URL paths under the current language's home page (then keeps
+them under the content version, so a repeated path costs no query at all), stores the
 route result where Wagtail looks for it (`request._wagtail_route_for_request`), and hands over
 to Wagtail's own `serve` view, so every hook (view restrictions, `before_serve_page`, ...) and
 every page's own `route()` and `serve()` still apply.
@@ -13,12 +14,17 @@ sub-routes (feeds, .ics files) work as usual. A page's `route()` is not consulte
 that name one of its real child pages; no page type in this portal relies on that.
 """
 
+import hashlib
+
 from django.http import Http404
 from django.utils import translation
 from wagtail import views as wagtail_views
 from wagtail.models import Page
 
+from .cache import cache_get, cache_set, content_version
 from .navigation import locale_homes, site_for_request
+
+ROUTE_TIMEOUT = 60 * 60 * 24
 
 
 def route_page(request, path):
@@ -29,6 +35,34 @@ def route_page(request, path):
     if home is None:
         return Page.route_for_request(request, path)  # Wagtail's own walk, as a fallback
     components = [component for component in path.split("/") if component]
+    found = _page_and_ancestors(home, components)
+    if found is None:
+        return None
+    page, ancestors = found
+    remaining = components[page.depth - home["depth"] :]
+    if ancestors:
+        page._cached_parent_obj = ancestors[-1]
+    # Breadcrumbs read the ancestors from here instead of querying them again.
+    request._portal_ancestors = ancestors
+    try:
+        return page.route(request, remaining)
+    except Http404:
+        return None
+
+
+def _page_and_ancestors(home, components):
+    """The deepest page on the path (specific) and its ancestors below the root.
+
+    Kept under the content version (portal/cache.py): any change to a page, its place in the
+    tree or its slug sets a new one, so the answer is never stale. It is kept under the page's
+    own path, so only real pages are remembered, never unknown addresses; a path one level
+    below a page (a feed, an idea's own page) finds it there too.
+    """
+    for size in (len(components), len(components) - 1):
+        if size >= 0:
+            found = cache_get(_route_key(home, components[:size]), versioned=True)
+            if found is not None and found[0].depth - home["depth"] == size:
+                return found
     candidates = [home["url_path"]]
     for depth in range(1, len(components) + 1):
         candidates.append(home["url_path"] + "/".join(components[:depth]) + "/")
@@ -41,17 +75,16 @@ def route_page(request, path):
     )
     if not ancestry:
         return None
-    deepest = ancestry[-1]
-    remaining = components[deepest.depth - home["depth"] :]
-    page = deepest.specific
-    if len(ancestry) > 1:
-        page._cached_parent_obj = ancestry[-2]
-    # Breadcrumbs read the ancestors from here instead of querying them again.
-    request._portal_ancestors = ancestry[:-1]
-    try:
-        return page.route(request, remaining)
-    except Http404:
-        return None
+    page = ancestry[-1].specific
+    found = (page, ancestry[:-1])
+    consumed = components[: page.depth - home["depth"]]
+    cache_set(_route_key(home, consumed), found, ROUTE_TIMEOUT, versioned=True)
+    return found
+
+
+def _route_key(home, components):
+    digest = hashlib.sha256("/".join(components).encode()).hexdigest()[:32]
+    return f"portal:route:{content_version()}:{home['pk']}:{digest}"
 
 
 def serve(request, path):

@@ -78,9 +78,9 @@ def test_a_new_site_is_found_at_once(home_lt):
 
 def test_a_page_view_spends_no_query_on_the_site_or_restrictions(client, django_assert_num_queries):
     client.get("/apie/")  # warm the caches
-    # The page and its ancestors, the page's own fields, its child pages (a content page
-    # with children): nothing for the site, the restrictions or the language links.
-    with django_assert_num_queries(3):
+    # Only the child pages of this content page: nothing for the site, the page and its
+    # ancestors, the restrictions or the language links.
+    with django_assert_num_queries(1):
         assert client.get("/apie/").status_code == 200
 
 
@@ -182,3 +182,27 @@ def test_in_process_copies_are_copies_and_never_outlive_their_version():
     assert (
         portal_cache.cache_get(f"example:{portal_cache.content_version()}", versioned=True) is None
     )
+
+
+# Routing -----------------------------------------------------------------------------------
+
+
+def test_a_renamed_moved_or_unpublished_page_is_routed_anew_at_once(client, home_lt):
+    section = ContentPageFactory(parent=home_lt, slug="skyrius", title="Skyrius")
+    page = ContentPageFactory(parent=home_lt, slug="senas", title="Senas adresas")
+    assert client.get("/senas/").status_code == 200  # now remembered
+    page.slug = "naujas"
+    page.save_revision().publish()
+    assert client.get("/naujas/").status_code == 200
+    assert client.get("/senas/").status_code in (301, 302, 404)  # a redirect or gone
+    Page.objects.get(pk=page.pk).move(section, pos="last-child")
+    assert "Senas adresas</h1>" in client.get("/skyrius/naujas/").content.decode()
+    Page.objects.get(pk=page.pk).specific.unpublish()
+    assert client.get("/skyrius/naujas/").status_code == 404
+
+
+def test_unknown_addresses_are_not_remembered(client):
+    before = len(portal_cache.local_entries.entries)
+    for n in range(20):
+        assert client.get(f"/nera-{n}/").status_code == 404
+    assert len(portal_cache.local_entries.entries) - before < 5
