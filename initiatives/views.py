@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
 from django.conf import settings
+from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.html import json_script
 from django.utils.translation import gettext
 from wagtail.models import Site
 
@@ -23,8 +25,6 @@ from .listing import (
 from .progress import InitiativeStatus
 from .summary import money_summary
 
-MARKERS_ELEMENT_ID = "initiative-map-markers"
-
 
 def map_settings() -> dict | None:
     """The tile layer the map script draws, or None when no tile server is configured."""
@@ -38,31 +38,36 @@ def map_settings() -> dict | None:
     }
 
 
-def markers_script(filters: InitiativeFilters, locale, index_url: str) -> str:
+def markers_json(filters: InitiativeFilters, locale, index_url: str) -> str:
     """
-    The map's markers as the JSON element the map script reads, or "" when no initiative has
-    coordinates.
+    The map's markers as JSON: the initiatives (matching the filters) that have coordinates.
 
-    Unfiltered, that is every initiative of the language (some 300 KB with thousands of them),
-    so the finished element is kept in the cache under the content version. Filtered lists are
-    smaller and their combinations many: they are serialised on each request.
+    The map script fetches them from the list's markers/ address, so the list page stays
+    small (with thousands of initiatives the markers are some 300 KB). Unfiltered, the JSON is
+    kept in the cache under the content version; filtered lists are smaller and their
+    combinations many, so they are serialised on each request.
     """
     if filters.active:
-        return _markers_script(filters, locale, index_url)
+        return _markers_json(filters, locale, index_url)
     key = (
-        f"initiatives:map-markers:{content_version()}:{locale_id_of(locale)}:"
+        f"initiatives:map-markers-json:{content_version()}:{locale_id_of(locale)}:"
         f"{translation.get_language()}:{index_url}"
     )
-    script = cache_get(key)
-    if script is None:
-        script = _markers_script(filters, locale, index_url)
-        cache_set(key, script, CACHE_TIMEOUT)
-    return script
+    data = cache_get(key)
+    if data is None:
+        data = _markers_json(filters, locale, index_url)
+        cache_set(key, data, CACHE_TIMEOUT)
+    return data
 
 
-def _markers_script(filters, locale, index_url) -> str:
-    markers = map_markers(filters.initiatives(locale), index_url)
-    return json_script(markers, MARKERS_ELEMENT_ID) if markers else ""
+def _markers_json(filters, locale, index_url) -> str:
+    return json.dumps(map_markers(filters.initiatives(locale), index_url), ensure_ascii=False)
+
+
+def markers_response(page, request) -> HttpResponse:
+    filters = InitiativeFilters.from_query(request.GET)
+    data = markers_json(filters, page.locale_id, page.get_url(request))
+    return HttpResponse(data, content_type="application/json; charset=utf-8")
 
 
 def cards_html(ids: list[int], request) -> str:
@@ -95,7 +100,6 @@ def cards_html(ids: list[int], request) -> str:
 def index_context(page, request) -> dict:
     filters = InitiativeFilters.from_query(request.GET)
     initiatives_page = paginate_initiatives(filters, page.locale_id, request.GET.get("page"))
-    index_url = page.get_url(request)
     tiles = map_settings()
     return {
         "filters": filters,
@@ -103,8 +107,8 @@ def index_context(page, request) -> dict:
         "status_choices": InitiativeStatus.choices,
         "initiatives_page": initiatives_page,
         "initiative_cards": cards_html(list(initiatives_page.object_list), request),
-        "map": tiles,
-        "markers_script": markers_script(filters, page.locale_id, index_url) if tiles else "",
+        # The map shows what the list shows; its markers come from the markers/ route.
+        "map": tiles if initiatives_page.object_list else None,
         "summary_url": page.summary_url(request),
     }
 

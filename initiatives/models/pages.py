@@ -50,6 +50,12 @@ class InitiativeIndexPage(RoutablePageMixin, SectionPageMixin, IntroBodyPage):
 
         return self.render(request, context_overrides=index_context(self, request))
 
+    @path("markers/", name="markers")
+    def markers_route(self, request):
+        from ..views import markers_response
+
+        return markers_response(self, request)
+
     @path("csv/", name="csv")
     def csv_route(self, request):
         from ..opendata import csv_response
