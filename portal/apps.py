@@ -38,7 +38,10 @@ class PortalConfig(AppConfig):
             )
 
         def content_changed(sender, instance, **kwargs):
-            if is_visible(instance):
+            # A model may say that this save or delete changes nothing visitors see (a
+            # resident's new idea, waiting for moderation): the caches then stay.
+            changes_visible = getattr(instance, "changes_what_visitors_see", None)
+            if is_visible(instance) and (changes_visible is None or changes_visible()):
                 bump_content_version()
 
         # Every cached page and the cached navigation depend on the content version

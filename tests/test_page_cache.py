@@ -177,3 +177,28 @@ def test_home_page_is_kept_only_until_a_call_on_it_changes_status(client):
     # The demo has an open call (its countdown changes within a day) and an upcoming one.
     assert max_age is not None
     assert 0 < max_age <= 24 * 60 * 60
+
+
+def test_a_new_idea_leaves_the_caches_and_its_moderation_renews_them(client):
+    from engagement.models import Idea, IdeaStatus
+
+    from .test_engagement_ideas import idea_data
+
+    version = content_version()
+    assert client.post("/idejos/", idea_data(title="Laukia moderavimo")).status_code == 302
+    assert content_version() == version  # nothing visitors see has changed
+    idea = Idea.objects.get(title="Laukia moderavimo")
+    idea.status = IdeaStatus.UNDER_REVIEW
+    idea.save()
+    assert content_version() == version
+    idea.status = IdeaStatus.PUBLISHED
+    idea.save()
+    published = content_version()
+    assert published != version  # on the wall now
+    idea = Idea.objects.get(pk=idea.pk)
+    idea.status = IdeaStatus.UNDER_REVIEW
+    idea.save()
+    assert content_version() != published  # and off it again
+    hidden = content_version()
+    Idea.objects.get(pk=idea.pk).delete()
+    assert content_version() == hidden  # deleting an idea nobody sees changes nothing

@@ -228,6 +228,21 @@ class Idea(index.Indexed, ClusterableModel):
     def is_public(self):
         return self.status in PUBLIC_STATUSES
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        idea = super().from_db(db, field_names, values)
+        # Remembered to tell whether a save takes a public idea off the wall.
+        idea._status_when_loaded = idea.__dict__.get("status")
+        return idea
+
+    def changes_what_visitors_see(self) -> bool:
+        """Whether saving or deleting this idea changes a page (portal/apps.py): only a public
+        idea, or one that was public when loaded, does. A resident's new idea waits for
+        moderation without emptying every cache. Unsure (status not loaded): yes."""
+        if "status" not in self.__dict__:
+            return True
+        return self.is_public or getattr(self, "_status_when_loaded", None) in PUBLIC_STATUSES
+
     @property
     def public_text(self):
         """What the idea wall shows besides the title: a declined idea shows only its reason."""
@@ -267,6 +282,7 @@ class Idea(index.Indexed, ClusterableModel):
         if self.is_public and self.published_at is None:
             self.published_at = timezone.now()
         super().save(*args, **kwargs)
+        self._status_when_loaded = self.status
 
 
 class IdeaOutcome(Orderable):
