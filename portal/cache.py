@@ -4,7 +4,8 @@ Caching that is never stale: one content version, and a full-page cache for anon
 Every cached thing (the navigation, whole pages) is stored under a key that contains the
 current *content version*. Anything that can change what a visitor sees (publishing,
 unpublishing, moving or deleting a page, saving or deleting a snippet, document, image or the
-site settings, a new idea) sets a new version, so every old entry is unreachable at once, in
+site settings, publishing or moderating an idea) sets a new version, so every old entry is
+unreachable at once, in
 every process sharing the cache (Redis in production). Entries then simply expire.
 
 The cache is an optimisation, never a dependency: if the cache server is down, every cache
