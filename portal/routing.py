@@ -55,14 +55,13 @@ def _page_and_ancestors(home, components):
 
     Kept under the content version (portal/cache.py): any change to a page, its place in the
     tree or its slug sets a new one, so the answer is never stale. It is kept under the page's
-    own path, so only real pages are remembered, never unknown addresses; a path one level
-    below a page (a feed, an idea's own page) finds it there too.
+    own path, so only real pages are remembered, never unknown addresses. A path below a page
+    that names no page (a feed, an idea's own page) is looked up each time: its parent's entry
+    cannot tell whether a child page of that name exists.
     """
-    for size in (len(components), len(components) - 1):
-        if size >= 0:
-            found = cache_get(_route_key(home, components[:size]), versioned=True)
-            if found is not None and found[0].depth - home["depth"] == size:
-                return found
+    found = cache_get(_route_key(home, components), versioned=True)
+    if found is not None and found[0].depth - home["depth"] == len(components):
+        return found
     candidates = [home["url_path"]]
     for depth in range(1, len(components) + 1):
         candidates.append(home["url_path"] + "/".join(components[:depth]) + "/")

@@ -206,3 +206,15 @@ def test_unknown_addresses_are_not_remembered(client):
     for n in range(20):
         assert client.get(f"/nera-{n}/").status_code == 404
     assert len(portal_cache.local_entries.entries) - before < 5
+
+
+def test_a_child_page_is_found_whatever_was_remembered_of_its_parent(
+    client, home_lt, django_assert_max_num_queries
+):
+    section = ContentPageFactory(parent=home_lt, slug="skyrius", title="Skyrius")
+    ContentPageFactory(parent=section, slug="vaikas", title="Vaikas")
+    client.get("/skyrius/")  # the parent is remembered first
+    assert "Vaikas</h1>" in client.get("/skyrius/vaikas/").content.decode()
+    # ... and the child is remembered in turn: its next view asks nothing to route it.
+    with django_assert_max_num_queries(1):  # its (absent) child pages only
+        assert client.get("/skyrius/vaikas/").status_code == 200
