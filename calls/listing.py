@@ -15,7 +15,6 @@ the content version too: the set of calls a listing page shows changes only when
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import NamedTuple
@@ -25,14 +24,13 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from portal.cache import cache_get, cache_set, content_version
+from portal.cache import remember
 from portal.navigation import private_pages_q as portal_private_pages_q
 
 from .models import CallMeasure, CallPage
 from .status import CALL_TIME_ZONE, STATUS_FILTERS, CallStatus, call_status
 
 CALLS_PER_PAGE = 10
-CACHE_TIMEOUT = 60 * 60 * 24
 
 # Long texts that no listing shows (StreamFields are left out by defer_streamfields()).
 LISTING_DEFERRED_FIELDS = [
@@ -90,15 +88,10 @@ class CallRows:
     measures: list[MeasureOption]
 
 
-def call_rows(locale, version=None) -> CallRows:
+def call_rows(locale) -> CallRows:
     """The light rows of a language's live, public calls, kept until any content changes."""
     locale_id = getattr(locale, "pk", locale)
-    key = f"calls:rows:{version or content_version()}:{locale_id}"
-    rows = cache_get(key)
-    if rows is None:
-        rows = build_call_rows(locale_id)
-        cache_set(key, rows, CACHE_TIMEOUT)
-    return rows
+    return remember("calls:rows", locale_id, build=lambda: build_call_rows(locale_id))
 
 
 def build_call_rows(locale_id) -> CallRows:
@@ -184,7 +177,6 @@ class CallListing:
     all_rows: list[CallRow] = field(default_factory=list)  # every live call of the language
     years: list[int] = field(default_factory=list)
     measures: list[MeasureOption] = field(default_factory=list)
-    version: int | None = None  # the content version the rows were read under
 
     @property
     def count(self) -> int:
@@ -206,17 +198,20 @@ class CallListing:
         if not rows:
             return []
         pks = [row.pk for row in rows]
-        key = None
-        found = None
-        if not with_events:
-            ids = ",".join(str(pk) for pk in sorted(pks))
-            digest = hashlib.sha256(ids.encode()).hexdigest()[:32]
-            key = f"calls:pages:{self.version or content_version()}:{int(with_measures)}:{digest}"
-            found = cache_get(key)
-        if found is None:
-            found = fetch_calls(pks, with_measures=with_measures, with_events=with_events)
-            if key is not None:
-                cache_set(key, found, CACHE_TIMEOUT)
+
+        def build():
+            return fetch_calls(pks, with_measures=with_measures, with_events=with_events)
+
+        if with_events:
+            found = build()
+        else:
+            found = remember(
+                "calls:pages",
+                int(with_measures),
+                ",".join(str(pk) for pk in sorted(pks)),
+                build=build,
+                local=False,  # one entry per page of every filter
+            )
         calls = []
         for row in rows:
             call = found.get(row.pk)
@@ -264,8 +259,7 @@ class CallFilters:
     def apply(self, locale, moment: datetime | None = None) -> CallListing:
         """The calls matching these filters at `moment` (now), in listing order."""
         moment = moment or timezone.now()
-        version = content_version()
-        index = call_rows(locale, version)
+        index = call_rows(locale)
         statuses = {row.pk: row.status_at(moment) for row in index.rows}
         matching = [row for row in index.rows if self.matches(row, statuses[row.pk])]
         return CallListing(
@@ -274,7 +268,6 @@ class CallFilters:
             all_rows=index.rows,
             years=sorted({row.year for row in index.rows}, reverse=True),
             measures=index.measures,
-            version=version,
         )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from portal.cache import cache_get, cache_set, content_version
+from portal.cache import remember
 
 from .models import PUBLIC_STATUSES, Idea, IdeaStatus, Theme
 from .outcomes import Outcome, outcomes_for
@@ -28,12 +28,11 @@ def themes_in(locale) -> list[Theme]:
     else:
         locale_id = getattr(locale, "pk", locale)
         key, wanted = f"id-{locale_id}", {"locale_id": locale_id}
-    key = f"engagement:themes:{content_version()}:{key}"
-    themes = cache_get(key)
-    if themes is None:
-        themes = list(Theme.objects.select_related("measure").filter(**wanted))
-        cache_set(key, themes, 60 * 60 * 24)
-    return themes
+    return remember(
+        "engagement:themes",
+        key,
+        build=lambda: list(Theme.objects.select_related("measure").filter(**wanted)),
+    )
 
 
 def public_status_choices():
@@ -83,12 +82,13 @@ def public_idea_ids(wall_filter: WallFilter) -> list[int]:
     costly part of the wall.
     """
     theme_key = wall_filter.theme.translation_key if wall_filter.theme is not None else ""
-    key = f"engagement:wall-ids:{content_version()}:{theme_key}:{wall_filter.status}"
-    ids = cache_get(key)
-    if ids is None:
-        ids = list(public_ideas(wall_filter).values_list("pk", flat=True))
-        cache_set(key, ids, 60 * 60 * 24)
-    return ids
+    return remember(
+        "engagement:wall-ids",
+        theme_key,
+        wall_filter.status,
+        build=lambda: list(public_ideas(wall_filter).values_list("pk", flat=True)),
+        local=False,  # thousands of ids
+    )
 
 
 def public_ideas_with_ids(ids) -> list[Idea]:

@@ -14,27 +14,23 @@ page, the home page and the API do not add them up again on every request.
 
 from __future__ import annotations
 
-import hashlib
-
 from django.db.models import Exists, Max, OuterRef, Sum
 
-from portal.cache import cache_get, cache_set, content_version
+from portal.cache import remember
 from strategy.contributions import Contribution
 
-from .listing import CACHE_TIMEOUT, latest_update_subquery, public_q
+from .listing import latest_update_subquery, public_q
 from .models import IndicatorContribution
 
 
 def initiative_results(translation_keys) -> dict:
     """{indicator translation_key: [Contribution]} in one query, or none once cached."""
-    keys = sorted(str(key) for key in translation_keys)
-    digest = hashlib.sha256(",".join(keys).encode()).hexdigest()[:32]
-    cache_key = f"initiatives:indicator-results:{content_version()}:{digest}"
-    results = cache_get(cache_key)
-    if results is None:
-        results = compute_initiative_results(translation_keys)
-        cache_set(cache_key, results, CACHE_TIMEOUT)
-    return results
+    keys = ",".join(sorted(str(key) for key in translation_keys))
+    return remember(
+        "initiatives:indicator-results",
+        keys,
+        build=lambda: compute_initiative_results(translation_keys),
+    )
 
 
 def compute_initiative_results(translation_keys) -> dict:

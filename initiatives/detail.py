@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from django.utils import translation
 from wagtail.images import get_image_model
 
-from portal.cache import cache_get, cache_set, content_version
+from portal.cache import remember
 
 from .ideas import idea_chains
 from .progress import latest_reported
@@ -81,11 +81,13 @@ def initiative_detail(page, request) -> dict:
     if getattr(request, "is_preview", False) or not page.pk:
         detail = fetch_initiative_facts(page, request)
     else:
-        key = f"initiatives:detail:{content_version()}:{page.pk}:{translation.get_language()}"
-        detail = cache_get(key)
-        if detail is None:
-            detail = fetch_initiative_facts(page, request)
-            cache_set(key, detail, 60 * 60 * 24)
+        detail = remember(
+            "initiatives:detail",
+            page.pk,
+            translation.get_language(),
+            build=lambda: fetch_initiative_facts(page, request),
+            local=False,  # one entry per initiative
+        )
     return attach_images(detail)
 
 

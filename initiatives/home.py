@@ -1,9 +1,9 @@
 """The initiatives' section on the home page: the latest progress updates."""
 
-from portal.cache import cache_get, cache_set, content_version
+from portal.cache import remember
 from portal.registry import HomeSection
 
-from .listing import CACHE_TIMEOUT, public_q
+from .listing import public_q
 from .models import ProgressUpdate
 from .progress import LATEST_FIRST
 
@@ -18,17 +18,17 @@ def latest_updates(locale_id, limit: int = HOME_UPDATES) -> list[ProgressUpdate]
     they are kept in the cache under the content version and the home page spends no query on
     them; finding them means looking through every initiative's updates.
     """
-    key = f"initiatives:latest-updates:{content_version()}:{locale_id}:{limit}"
-    updates = cache_get(key)
-    if updates is None:
-        updates = list(
+    return remember(
+        "initiatives:latest-updates",
+        locale_id,
+        limit,
+        build=lambda: list(
             ProgressUpdate.objects.filter(public_q("page__"), page__locale_id=locale_id)
             .select_related("page")
             .defer("photos", "page__body")  # the section shows neither
             .order_by(*LATEST_FIRST)[:limit]
-        )
-        cache_set(key, updates, CACHE_TIMEOUT)
-    return updates
+        ),
+    )
 
 
 def initiatives_home_section(request, home_page):

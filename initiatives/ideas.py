@@ -88,15 +88,14 @@ def idea_links(request) -> list[tuple[int, object, str, str, str]]:
     """Every link from a public initiative to an idea: (idea id, initiative's translation key,
     language, title, URL), cached under the content version (portal/cache.py), so the idea
     wall spends no query on it once the cache is warm."""
-    from portal.cache import cache_get, cache_set, content_version
+    from portal.cache import remember
+    from portal.navigation import site_for_request
 
     from .listing import public_q
     from .models import InitiativeIdea
 
-    key = f"initiatives:idea-links:{content_version()}"
-    links = cache_get(key)
-    if links is None:
-        links = [
+    def build():
+        return [
             (
                 link.idea_id,
                 link.page.translation_key,
@@ -108,8 +107,10 @@ def idea_links(request) -> list[tuple[int, object, str, str, str]]:
             .select_related("page", "page__locale")
             .order_by("idea_id", "page__path")
         ]
-        cache_set(key, links, 60 * 60 * 24)
-    return links
+
+    # A link within the request's site is relative, to another site absolute: per site.
+    site = site_for_request(request)
+    return remember("initiatives:idea-links", site.pk if site else 0, build=build)
 
 
 def initiatives_grown_from(ideas, language, request):

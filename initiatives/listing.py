@@ -17,14 +17,13 @@ from django.core.paginator import Paginator
 from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import ExtractYear
 
-from portal.cache import cache_get, cache_set, content_version
+from portal.cache import remember
 from portal.navigation import restricted_paths
 
 from .models import InitiativeMeasure, InitiativePage, ProgressUpdate
 from .progress import LATEST_FIRST, InitiativeStatus
 
 INITIATIVES_PER_PAGE = 12
-CACHE_TIMEOUT = 60 * 60 * 24
 
 
 def public_q(prefix: str = "") -> Q:
@@ -155,13 +154,13 @@ def listing_ids(filters: InitiativeFilters, locale) -> list[int]:
     Cached under the content version (portal/cache.py): ordering thousands of wide rows to show
     twelve is the costly part of a page of the list, and the count comes with it.
     """
-    key = f"initiatives:listing-ids:{content_version()}:{locale_id_of(locale)}:"
-    key += filters.query_string()
-    ids = cache_get(key)
-    if ids is None:
-        ids = list(filters.initiatives(locale).values_list("pk", flat=True))
-        cache_set(key, ids, CACHE_TIMEOUT)
-    return ids
+    return remember(
+        "initiatives:listing-ids",
+        locale_id_of(locale),
+        filters.query_string(),
+        build=lambda: list(filters.initiatives(locale).values_list("pk", flat=True)),
+        local=False,  # thousands of ids, one entry per filter
+    )
 
 
 def paginate_initiatives(filters: InitiativeFilters, locale, page_number):
@@ -191,31 +190,32 @@ def filter_options(locale) -> FilterOptions:
     Cached under the content version (portal/cache.py), which any publication changes.
     """
     locale_id = locale_id_of(locale)
-    key = f"initiatives:filter-options:{content_version()}:{locale_id}"
-    options = cache_get(key)
-    if options is None:
-        public = public_initiatives(locale_id)
-        calls = (
-            public.filter(call__isnull=False)
-            .values_list("call_id", "call__title")
-            .distinct()
-            .order_by("call__title")
-        )
-        measures = (
-            InitiativeMeasure.objects.filter(page__in=public.values("pk"))
-            .values_list("measure__code", "measure__title")
-            .distinct()
-        )
-        years = public.annotate(year=ExtractYear("starts_on")).values_list("year", flat=True)
-        from calls.listing import code_order
+    return remember(
+        "initiatives:filter-options", locale_id, build=lambda: _filter_options(locale_id)
+    )
 
-        options = FilterOptions(
-            calls=list(calls),
-            measures=sorted(set(measures), key=lambda m: code_order(m[0])),
-            years=sorted(set(years), reverse=True),
-        )
-        cache_set(key, options, CACHE_TIMEOUT)
-    return options
+
+def _filter_options(locale_id) -> FilterOptions:
+    public = public_initiatives(locale_id)
+    calls = (
+        public.filter(call__isnull=False)
+        .values_list("call_id", "call__title")
+        .distinct()
+        .order_by("call__title")
+    )
+    measures = (
+        InitiativeMeasure.objects.filter(page__in=public.values("pk"))
+        .values_list("measure__code", "measure__title")
+        .distinct()
+    )
+    years = public.annotate(year=ExtractYear("starts_on")).values_list("year", flat=True)
+    from calls.listing import code_order
+
+    return FilterOptions(
+        calls=list(calls),
+        measures=sorted(set(measures), key=lambda m: code_order(m[0])),
+        years=sorted(set(years), reverse=True),
+    )
 
 
 def map_markers(queryset, index_url: str) -> list[dict]:

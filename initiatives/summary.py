@@ -15,7 +15,7 @@ from decimal import Decimal
 from django.db.models import Count, Sum
 from django.db.models.functions import ExtractYear
 
-from portal.cache import cache_get, cache_set, content_version
+from portal.cache import remember
 
 from .listing import locale_id_of, public_initiatives
 from .models import InitiativeMeasure
@@ -60,12 +60,12 @@ def funded(locale):
 
 def money_summary(locale, *, with_indicators: bool = True) -> Summary:
     """The summary of a language, kept in the cache until any content changes."""
-    key = f"initiatives:summary:{content_version()}:{locale_id_of(locale)}:{with_indicators}"
-    summary = cache_get(key)
-    if summary is None:
-        summary = compute_summary(locale, with_indicators=with_indicators)
-        cache_set(key, summary, 60 * 60 * 24)
-    return summary
+    return remember(
+        "initiatives:summary",
+        locale_id_of(locale),
+        with_indicators,
+        build=lambda: compute_summary(locale, with_indicators=with_indicators),
+    )
 
 
 def compute_summary(locale, *, with_indicators: bool = True) -> Summary:

@@ -9,12 +9,11 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext
-from wagtail.models import Site
 
-from portal.cache import cache_get, cache_set, content_version
+from portal.cache import remember
+from portal.navigation import site_for_request
 
 from .listing import (
-    CACHE_TIMEOUT,
     InitiativeFilters,
     filter_options,
     initiatives_for_cards,
@@ -49,15 +48,14 @@ def markers_json(filters: InitiativeFilters, locale, index_url: str) -> str:
     """
     if filters.active:
         return _markers_json(filters, locale, index_url)
-    key = (
-        f"initiatives:map-markers-json:{content_version()}:{locale_id_of(locale)}:"
-        f"{translation.get_language()}:{index_url}"
+    return remember(
+        "initiatives:map-markers-json",
+        locale_id_of(locale),
+        translation.get_language(),
+        index_url,
+        build=lambda: _markers_json(filters, locale, index_url),
+        local=False,  # some 300 KB
     )
-    data = cache_get(key)
-    if data is None:
-        data = _markers_json(filters, locale, index_url)
-        cache_set(key, data, CACHE_TIMEOUT)
-    return data
 
 
 def _markers_json(filters, locale, index_url) -> str:
@@ -81,20 +79,19 @@ def cards_html(ids: list[int], request) -> str:
     """
     if not ids:
         return ""
-    site = Site.find_for_request(request)
-    key = (
-        f"initiatives:cards:{content_version()}:{translation.get_language()}:"
-        f"{site.pk if site else ''}:{','.join(map(str, ids))}"
-    )
-    html = cache_get(key)
-    if html is None:
-        html = render_to_string(
+    site = site_for_request(request)
+    return remember(
+        "initiatives:cards",
+        translation.get_language(),
+        site.pk if site else "",
+        ",".join(map(str, ids)),
+        build=lambda: render_to_string(
             "initiatives/includes/initiative_cards.html",
             {"initiatives": initiatives_for_cards(ids)},
             request,
-        )
-        cache_set(key, html, CACHE_TIMEOUT)
-    return html
+        ),
+        local=False,  # one entry per page of every filter
+    )
 
 
 def index_context(page, request) -> dict:

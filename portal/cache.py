@@ -14,6 +14,7 @@ operation here logs a warning and the request is served from the database.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import pickle
 import threading
@@ -93,6 +94,30 @@ def cache_set(key, value, timeout=None, *, versioned=False):
         cache.set(key, value, timeout)
     except Exception:
         logger.warning("cache unavailable on set(%s)", key, exc_info=True)
+
+
+DAY = 60 * 60 * 24
+
+
+def remember(name: str, *parts, build, timeout: int = DAY, local: bool = True):
+    """`build()`, kept in the cache under the content version, so never stale.
+
+    The key is `name`, the current content version and `parts` (whatever else the value depends
+    on: a language, a site, a filter). `local`: also keep an in-process copy (leave it off for
+    large or numerous values). A value of None is remembered too.
+    """
+    tail = ":".join(str(part) for part in parts)
+    if len(tail) > 120:
+        tail = hashlib.sha256(tail.encode()).hexdigest()[:32]
+    key = f"{name}:{content_version()}:{tail}"
+    stored = cache_get(key, versioned=local)
+    # Stored as (value,), so that None is remembered too; anything else under the key was left
+    # by an earlier release of the portal and is built anew.
+    if type(stored) is tuple and len(stored) == 1:
+        return stored[0]
+    value = build()
+    cache_set(key, (value,), timeout, versioned=local)
+    return value
 
 
 # During a request the content version is read from the cache once and then remembered

@@ -11,7 +11,7 @@ from django.http.request import split_domain_port
 from django.utils import translation
 from wagtail.models import Page, PageViewRestriction, Site
 
-from .cache import cache_get, cache_set, content_version
+from .cache import cache_get, cache_set, content_version, remember
 
 TIMEOUT = 60 * 60 * 24
 
@@ -23,12 +23,12 @@ def site_navigation(request):
     if not hasattr(request, "_portal_navigation"):
         site = site_for_request(request)
         language = translation.get_language()
-        key = f"portal:navigation:{content_version()}:{site.pk if site else 0}:{language}"
-        navigation = cache_get(key, versioned=True)
-        if navigation is None:
-            navigation = _build_navigation(request, site, language)
-            cache_set(key, navigation, TIMEOUT, versioned=True)
-        request._portal_navigation = navigation
+        request._portal_navigation = remember(
+            "portal:navigation",
+            site.pk if site else 0,
+            language,
+            build=lambda: _build_navigation(request, site, language),
+        )
     return request._portal_navigation
 
 
@@ -99,29 +99,25 @@ def _footer_links(request, site_settings, language):
 
 def restricted_paths():
     """Tree paths of the pages under a view restriction (cached under the content version)."""
-    key = f"portal:restricted-paths:{content_version()}"
-    paths = cache_get(key, versioned=True)
-    if paths is None:
-        paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
-        cache_set(key, paths, TIMEOUT, versioned=True)
-    return paths
+    return remember(
+        "portal:restricted-paths",
+        build=lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
+    )
 
 
 def view_restricted_paths():
     """Paths of the pages that Wagtail's view-restriction check looks up for a page below them:
     pages with a restriction and aliases of such pages (an alias has its source's restrictions).
     A page none of whose paths' prefixes is here has no restriction (IntroBodyPage uses this)."""
-    key = f"portal:view-restricted-paths:{content_version()}"
-    paths = cache_get(key, versioned=True)
-    if paths is None:
-        restricted = PageViewRestriction.objects.values("page_id")
-        paths = list(
+    restricted = PageViewRestriction.objects.values("page_id")
+    return remember(
+        "portal:view-restricted-paths",
+        build=lambda: list(
             Page.objects.filter(Q(pk__in=restricted) | Q(alias_of_id__in=restricted)).values_list(
                 "path", flat=True
             )
-        )
-        cache_set(key, paths, TIMEOUT, versioned=True)
-    return paths
+        ),
+    )
 
 
 def private_pages_q():
@@ -179,11 +175,9 @@ def site_for_request(request):
     if request is None:
         return None
     if not hasattr(request, "_wagtail_site"):
-        key = f"portal:sites:{content_version()}"
-        sites = cache_get(key, versioned=True)
-        if sites is None:
-            sites = list(Site.objects.select_related("root_page"))
-            cache_set(key, sites, TIMEOUT, versioned=True)
+        sites = remember(
+            "portal:sites", build=lambda: list(Site.objects.select_related("root_page"))
+        )
         hostname = split_domain_port(request._get_raw_host())[0]
         request._wagtail_site = match_site(sites, hostname, request.get_port())
     return request._wagtail_site
@@ -209,12 +203,12 @@ def match_site(sites, hostname, port):
 def translation_urls(page, request) -> dict:
     """{language code: address} of the page's live translations, itself included (cached)."""
     site = site_for_request(request)
-    key = f"portal:translations:{content_version()}:{site.pk if site else 0}:{page.translation_key}"
-    urls = cache_get(key, versioned=True)
-    if urls is None:
-        urls = {
+    return remember(
+        "portal:translations",
+        site.pk if site else 0,
+        page.translation_key,
+        build=lambda: {
             translated.locale.language_code: translated.get_url(request)
             for translated in page.get_translations(inclusive=True).live().select_related("locale")
-        }
-        cache_set(key, urls, TIMEOUT, versioned=True)
-    return urls
+        },
+    )

@@ -87,27 +87,19 @@ volume_generators = Registry("Generated volume for benchmarks and load tests")
 search_contributors = Registry("What each plugin contributes to site search")
 
 
-_MISSING = "missing"
-
-
 def find_section_page(name: str, locale) -> Any:
     """The live, public page a plugin registered under `name`, in a language (or None).
 
     Cached under the content version (portal/cache.py): every change that could move, hide or
     remove the page sets a new version, so the answer is never stale.
     """
-    from .cache import cache_get, cache_set, content_version
+    from .cache import remember
 
     finder: Callable | None = section_pages.get(name)
     if finder is None:
         return None
     locale_id = getattr(locale, "pk", locale)
-    key = f"portal:section-page:{content_version()}:{name}:{locale_id}"
-    page = cache_get(key, versioned=True)
-    if page is None:
-        page = finder(locale_id)
-        cache_set(key, page if page is not None else _MISSING, 60 * 60 * 24, versioned=True)
-    return None if page == _MISSING else page
+    return remember("portal:section-page", name, locale_id, build=lambda: finder(locale_id))
 
 
 @dataclass(frozen=True)

@@ -8,36 +8,18 @@ cache so that a search spends no queries on them.
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 from typing import Any
 
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
-from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail.models import Locale
 
+from portal.cache import remember
+from portal.navigation import site_for_request
 from portal.registry import SearchPageType, SearchSource, search_contributors, section_pages
-
-VERSION_KEY = "search:version"
-CACHE_TIMEOUT = 60 * 60 * 24
-
-
-def cache_version() -> int:
-    """Changes whenever a page, a view restriction or a locale does (`forget_cached`)."""
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = time.time_ns()
-        cache.set(VERSION_KEY, version, None)
-    return version
-
-
-def forget_cached(sender=None, instance=None, **kwargs):
-    """Signal receiver: the cached locales and section pages may have changed."""
-    if instance is None or isinstance(instance, Page | PageViewRestriction | Locale):
-        cache.set(VERSION_KEY, time.time_ns(), None)
 
 
 @dataclass
@@ -71,18 +53,11 @@ def locale_for(language) -> Locale:
     """The Locale of a language code ("lt"), from the cache: it almost never changes."""
     if isinstance(language, Locale):
         return language
-    key = f"search:locales:{cache_version()}"
-    ids = cache.get(key)
-    if ids is None:
-        ids = dict(Locale.objects.values_list("language_code", "pk"))
-        cache.set(key, ids, CACHE_TIMEOUT)
+    ids = remember(
+        "search:locales", build=lambda: dict(Locale.objects.values_list("language_code", "pk"))
+    )
     code = language if language in ids else settings.LANGUAGE_CODE
     return Locale(pk=ids.get(code), language_code=code)
-
-
-def restricted_paths() -> list[str]:
-    """Tree paths under a view restriction (login, password, groups): never searched."""
-    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
 
 
 def is_restricted(path, restricted):
@@ -109,10 +84,9 @@ class ResultContext:
 
 
 def section_page_links(locale: Locale, request=None) -> dict[str, dict]:
-    """{name: {title, url}} of the section pages in this language; cached with the menu."""
-    key = f"search:sections:{cache_version()}:{locale.language_code}"
-    links = cache.get(key)
-    if links is None:
+    """{name: {title, url}} of the section pages in this language, under the content version."""
+
+    def build():
         links = {}
         for name, finder in section_pages.items():
             page = finder(locale)
@@ -124,6 +98,7 @@ def section_page_links(locale: Locale, request=None) -> dict[str, dict]:
                     "path": page.path,
                 }
         # In the order of the page tree, which is the menu's.
-        links = dict(sorted(links.items(), key=lambda item: item[1]["path"]))
-        cache.set(key, links, CACHE_TIMEOUT)
-    return links
+        return dict(sorted(links.items(), key=lambda item: item[1]["path"]))
+
+    site = site_for_request(request)
+    return remember("search:sections", locale.language_code, site.pk if site else 0, build=build)

@@ -8,8 +8,9 @@ the editors' promoted results for the query, the number of results of each type,
 nothing is found, the pages most worth suggesting.
 
 Queries: a fixed number whatever the page size, the page number or the number of matches: the
-promotions, the view restrictions, one facet and one fetch for pages, one query per source (its
-count comes with it; two on SQLite), and one for the snippets' text.
+promotions, one facet and one fetch for pages, one query per source (its count comes with it;
+two on SQLite), and one for the snippets' text; view restrictions, locales and section pages
+come from the cache (portal.cache.remember).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from modelsearch.conf import get_app_config
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 
-from portal.navigation import pages_outside_schedule
+from portal.navigation import pages_outside_schedule, restricted_paths
 
 from .backends import backend_for_language
 from .contributions import (
@@ -39,7 +40,6 @@ from .contributions import (
     contributions,
     is_restricted,
     locale_for,
-    restricted_paths,
     section_page_links,
 )
 from .snippets import Highlighter

@@ -3,13 +3,11 @@
 from django.db.models import Exists, OuterRef
 from wagtail.models import PageViewRestriction
 
-from portal.cache import cache_get, cache_set, content_version
+from portal.cache import remember
 from portal.registry import HomeSection
 
 from .figures import key_figures
 from .models import PreparationStep
-
-CACHE_TIMEOUT = 60 * 60 * 24
 
 
 def preparation_steps_for_home(home_page):
@@ -21,10 +19,10 @@ def preparation_steps_for_home(home_page):
     They change only when content does, so they are kept in the cache under the content
     version: building a strategy page with every step costs more than reading them back.
     """
-    key = f"strategy:home-steps:{content_version()}:{home_page.pk}"
-    steps = cache_get(key)
-    if steps is None:
-        steps = list(
+    return remember(
+        "strategy:home-steps",
+        home_page.pk,
+        build=lambda: list(
             PreparationStep.objects.filter(
                 page__live=True,
                 page__locale_id=home_page.locale_id,
@@ -35,9 +33,8 @@ def preparation_steps_for_home(home_page):
             .select_related("page")
             .defer("documents", "page__body")  # the section shows neither
             .order_by("page_id", "sort_order")
-        )
-        cache_set(key, steps, CACHE_TIMEOUT)
-    return steps
+        ),
+    )
 
 
 def strategy_home_section(request, home_page):

@@ -218,3 +218,20 @@ def test_a_child_page_is_found_whatever_was_remembered_of_its_parent(
     # ... and the child is remembered in turn: its next view asks nothing to route it.
     with django_assert_max_num_queries(1):  # its (absent) child pages only
         assert client.get("/skyrius/vaikas/").status_code == 200
+
+
+def test_remember_keeps_none_and_rebuilds_what_an_earlier_release_left():
+    calls = []
+
+    def build():
+        calls.append(1)
+        return None
+
+    assert portal_cache.remember("example:none", 1, build=build) is None
+    assert portal_cache.remember("example:none", 1, build=build) is None
+    assert len(calls) == 1  # a None answer is remembered, not rebuilt
+    # A value stored under the same key in another shape (an earlier release) is rebuilt.
+    key = f"example:old:{portal_cache.content_version()}:1"
+    portal_cache.cache_set(key, ["stored", "differently"], 60, versioned=True)
+    assert portal_cache.remember("example:old", 1, build=lambda: "new") == "new"
+    assert portal_cache.remember("example:old", 1, build=lambda: "newer") == "new"

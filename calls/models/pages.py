@@ -24,7 +24,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.blocks import RICH_TEXT_FEATURES
-from portal.cache import cache_get, cache_set, content_version
+from portal.cache import remember
 from portal.models import IntroBodyPage, SectionPageMixin
 
 from ..blocks import ContactBlock, CriterionBlock, ProjectResultBlock, QuestionBlock
@@ -388,12 +388,7 @@ class CallPage(RoutablePageMixin, IntroBodyPage):
         """
         if getattr(request, "is_preview", False) or not self.pk:
             return self.fetch_related_content()
-        key = f"calls:related:{content_version()}:{self.pk}"
-        related = cache_get(key)
-        if related is None:
-            related = self.fetch_related_content()
-            cache_set(key, related, 60 * 60 * 24)
-        return related
+        return remember("calls:related", self.pk, build=self.fetch_related_content)
 
     def fetch_related_content(self) -> dict:
         """The call's related content, in one query per related list."""

@@ -23,9 +23,9 @@ from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField
 
-from portal.cache import cache_get, cache_set, content_version
+from portal.cache import remember
 from portal.models import IntroBodyPage, SectionPageMixin
-from portal.navigation import site_navigation
+from portal.navigation import site_for_request, site_navigation
 
 from .. import conf, spam
 
@@ -157,7 +157,6 @@ class IdeaPage(RoutablePageMixin, SectionPageMixin, IntroBodyPage):
         site the request came to (a link within the same site is relative): both are in the
         key. Only public ideas are shown, so every visitor gets the same items.
         """
-        from wagtail.models import Site
 
         from ..wall import present, public_ideas_with_ids
 
@@ -166,22 +165,27 @@ class IdeaPage(RoutablePageMixin, SectionPageMixin, IntroBodyPage):
         language = translation.get_language()
         # A preview shows the page's draft (its address may differ): never from the cache.
         preview = getattr(request, "is_preview", False)
-        site = Site.find_for_request(request)
-        key = (
-            f"engagement:wall-items:{content_version()}:{self.pk}:{language}:"
-            f"{site.pk if site else ''}:{','.join(map(str, ids))}"
-        )
-        html = None if preview else cache_get(key)
-        if html is None:
+
+        def build():
             ideas = present(public_ideas_with_ids(ids), themes, language, request)
-            html = render_to_string(
+            return render_to_string(
                 "engagement/includes/idea_wall_items.html",
                 {"page": self, "wall_ideas": ideas},
                 request,
             )
-            if not preview:
-                cache_set(key, html, 60 * 60 * 24)
-        return html
+
+        if preview:
+            return build()
+        site = site_for_request(request)
+        return remember(
+            "engagement:wall-items",
+            self.pk,
+            language,
+            site.pk if site else "",
+            ",".join(map(str, ids)),
+            build=build,
+            local=False,  # one entry per page of every filter
+        )
 
     def render_idea_page(self, request, form, themes):
         return TemplateResponse(

@@ -6,7 +6,7 @@ from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldP
 from wagtail.models import Page
 from wagtail.search import index
 
-from portal.cache import cache_get, cache_set, content_version
+from portal.cache import remember
 from portal.models import IntroBodyPage, SectionPageMixin
 from portal.registry import find_section_page
 
@@ -95,12 +95,9 @@ class StrategyPage(SectionPageMixin, IntroBodyPage):
         the draft's own steps."""
         if getattr(request, "is_preview", False):
             return attach_step_documents(self.steps.all())
-        key = f"strategy:steps:{content_version()}:{self.pk}"
-        steps = cache_get(key, versioned=True)
-        if steps is None:
-            steps = attach_step_documents(self.steps.all())
-            cache_set(key, steps, 60 * 60 * 24, versioned=True)
-        return steps
+        return remember(
+            "strategy:steps", self.pk, build=lambda: attach_step_documents(self.steps.all())
+        )
 
 
 class DocumentsPage(SectionPageMixin, IntroBodyPage):

@@ -238,15 +238,10 @@ def strategy_priorities(locale) -> list[Priority]:
     Kept under the content version (portal/cache.py): the measures, the indicators and what
     other plugins contribute to them change only with content (strategy.contributions).
     """
-    from portal.cache import cache_get, cache_set, content_version
+    from portal.cache import remember
 
     ((field, value),) = locale_filter(locale).items()
-    key = f"strategy:priorities:{content_version()}:{field}:{value}"
-    priorities = cache_get(key, versioned=True)
-    if priorities is None:
-        priorities = _strategy_priorities(locale)
-        cache_set(key, priorities, 60 * 60 * 24, versioned=True)
-    return priorities
+    return remember("strategy:priorities", field, value, build=lambda: _strategy_priorities(locale))
 
 
 def _strategy_priorities(locale) -> list[Priority]:
