@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import pickle
+import re
 import threading
 import time
 from collections import OrderedDict
@@ -97,6 +98,7 @@ def cache_set(key, value, timeout=None, *, versioned=False):
 
 
 DAY = 60 * 60 * 24
+SAFE_KEY = re.compile(r"[\w.:,=&/-]*", re.ASCII)
 
 
 def remember(name: str, *parts, build, timeout: int = DAY, local: bool = True):
@@ -107,7 +109,7 @@ def remember(name: str, *parts, build, timeout: int = DAY, local: bool = True):
     large or numerous values). A value of None is remembered too.
     """
     tail = ":".join(str(part) for part in parts)
-    if len(tail) > 120:
+    if len(tail) > 120 or not SAFE_KEY.fullmatch(tail):  # long, or a visitor's own words
         tail = hashlib.sha256(tail.encode()).hexdigest()[:32]
     key = f"{name}:{content_version()}:{tail}"
     stored = cache_get(key, versioned=local)

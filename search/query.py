@@ -15,7 +15,6 @@ come from the cache (portal.cache.remember).
 
 from __future__ import annotations
 
-import hashlib
 import heapq
 import operator
 from dataclasses import dataclass, field
@@ -234,7 +233,7 @@ def cached_search(query, locale="lt", *, types=None, limit=10, offset=0, request
     """
     from django.conf import settings
 
-    from portal.cache import cache_get, cache_set, content_version
+    from portal.cache import remember
     from portal.navigation import next_schedule_change, site_for_request
 
     if not getattr(settings, "PORTAL_SEARCH_RESULT_CACHE", True):
@@ -243,20 +242,20 @@ def cached_search(query, locale="lt", *, types=None, limit=10, offset=0, request
     language = getattr(locale, "language_code", locale)
     site = site_for_request(request)
     wanted = tuple(sorted({str(value) for value in types or ()}))
-    identity = repr((clean.text, clean.terms, language, wanted, int(limit), int(offset)))
-    digest = hashlib.sha256(identity.encode()).hexdigest()
-    key = f"search:outcome:{content_version()}:{site.pk if site else 0}:{digest}"
-    outcome = cache_get(key)
-    if outcome is None:
-        outcome = run_search(
+    timeout = RESULTS_TIMEOUT
+    change = next_schedule_change()
+    if change is not None:
+        timeout = min(timeout, max(1, int((change - timezone.now()).total_seconds())))
+    return remember(
+        "search:outcome",
+        site.pk if site else 0,
+        repr((clean.text, clean.terms, language, wanted, int(limit), int(offset))),
+        build=lambda: run_search(
             clean, locale, types=types, limit=limit, offset=offset, request=request
-        )
-        timeout = RESULTS_TIMEOUT
-        change = next_schedule_change()
-        if change is not None:
-            timeout = min(timeout, max(1, int((change - timezone.now()).total_seconds())))
-        cache_set(key, outcome, timeout)
-    return outcome
+        ),
+        timeout=timeout,
+        local=False,  # one entry per query
+    )
 
 
 def _type_labels(kinds, sources, plural=False):
