@@ -22,6 +22,7 @@ from wagtail.rich_text import expand_db_html
 
 from portal.api import DEFAULT_LIMIT, ErrorSchema, Language, Paginated, paginate, use_language
 from portal.images import document_data
+from portal.schedule import visible
 
 from .listing import CallFilters, absolute_url, call_year
 from .models import CallPage, DocumentKind, SelectionMethod, SupportForm
@@ -320,13 +321,13 @@ def list_calls(
 def get_call(request, call_id: int, locale: Language = "lt"):
     with use_language(locale):
         found = (
-            CallPage.objects.live()
+            visible(CallPage.objects.all())
             .public()
             .filter(pk=call_id)
             .values_list("translation_key", flat=True)
         )
         call = (
-            CallPage.objects.live()
+            visible(CallPage.objects.all())
             .public()
             .filter(translation_key__in=found, locale__language_code=locale)
             .select_related("decision_document")
