@@ -321,6 +321,7 @@ class _Version:
         self.value = None
         self.read_at = 0.0
         self.until = None
+        self.sites = []
 
 
 _version = _Version()
@@ -348,14 +349,22 @@ def current_version() -> str:
             and (_version.until is None or now < _version.until)
         ):
             return _version.value
-    latest, until, overdue = _read(now)
+    latest, until, overdue, sites = _read(now)
     if overdue:
         _record_overdue_expiries(now)
-        latest, until, _ = _read(now)
+        latest, until, _, sites = _read(now)
     value = f"{latest or 0}.{int(until.timestamp()) if until else 0}"
     with _version.lock:
         _version.value, _version.read_at, _version.until = value, time.monotonic(), until
+        _version.sites = sites
     return value
+
+
+def current_sites() -> list:
+    """The sites, with their root pages and settings, read with the content version (in the
+    same query, and as fresh): a page view needs no query of its own to know its site."""
+    current_version()
+    return _version.sites
 
 
 def next_scheduled_moment():
@@ -375,16 +384,38 @@ def _overdue_expiries(now):
 
 
 def _read(now):
-    """One query: the latest change, the next scheduled moment, and whether an expiry has
-    passed that the ledger does not have yet."""
-    row = Page.objects.aggregate(
+    """One query: the sites, and with them the latest change, the next scheduled moment, and
+    whether an expiry has passed that the ledger does not have yet."""
+    from wagtail.models import Site
+
+    from .navigation import SITE_RELATED
+
+    live = Page.objects.filter(live=True)
+    sites = list(
+        Site.objects.select_related(*SITE_RELATED).annotate(
+            latest=Subquery(Change.objects.order_by("-id").values("id")[:1]),
+            next_expiry=_first(live.filter(expire_at__gt=now), "expire_at"),
+            next_go_live=_first(live.filter(go_live_at__gt=now), "go_live_at"),
+            overdue=Exists(Page.objects.filter(_overdue_expiries(now))),
+        )
+    )
+    # With no site yet (a new database), the same facts without one.
+    row = vars(sites[0]) if sites else _read_without_sites(now)
+    moments = [moment for moment in (row["next_expiry"], row["next_go_live"]) if moment]
+    return row["latest"], (min(moments) if moments else None), row["overdue"], sites
+
+
+def _first(queryset, field):
+    return Subquery(queryset.order_by(field).values(field)[:1])
+
+
+def _read_without_sites(now):
+    return Page.objects.aggregate(
         latest=Max(Subquery(Change.objects.order_by("-id").values("id")[:1])),
         next_expiry=Min("expire_at", filter=Q(live=True, expire_at__gt=now)),
         next_go_live=Min("go_live_at", filter=Q(live=True, go_live_at__gt=now)),
         overdue=Count("pk", filter=_overdue_expiries(now)),
     )
-    moments = [moment for moment in (row["next_expiry"], row["next_go_live"]) if moment]
-    return row["latest"], (min(moments) if moments else None), row["overdue"]
 
 
 def _record_overdue_expiries(now):

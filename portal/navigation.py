@@ -10,9 +10,10 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Exists, OuterRef, Q
 from django.http.request import split_domain_port
 from django.utils import translation
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction
 
 from .cache import DAY, cache_set, remember, versioned_key
+from .ledger import current_sites
 from .schedule import is_visible, on_schedule_q, visible
 
 TIMEOUT = 60 * 60 * 24
@@ -181,26 +182,22 @@ def private_pages_q():
     return q
 
 
-def site_for_request(request):
-    """Wagtail's Site.find_for_request, answered from the cache.
+# What a site is read with (portal/ledger.py reads the sites with the content version).
+SITE_RELATED = ("root_page", "sitesettings__accessibility_page", "sitesettings__privacy_page")
 
-    Wagtail asks the database on every request; the sites change rarely and every change sets
-    a new content version. The site found is left where Wagtail looks for it first
-    (`request._wagtail_site`), so Wagtail's own code gets the same answer without a query.
+
+def site_for_request(request):
+    """Wagtail's Site.find_for_request, without a query of its own.
+
+    Wagtail asks the database on every request; the portal reads the sites with the content
+    version (portal/ledger.py, as fresh as the version). The site found is left where Wagtail
+    looks for it first (`request._wagtail_site`, pinned by tests/test_routing.py), so Wagtail's
+    own code gets the same answer without a query.
     """
     if request is None:
         return None
     if not hasattr(request, "_wagtail_site"):
-        sites = remember(
-            "portal:sites",
-            build=lambda: list(
-                Site.objects.select_related(
-                    "root_page",
-                    "sitesettings__accessibility_page",
-                    "sitesettings__privacy_page",
-                )
-            ),
-        )
+        sites = current_sites()
         hostname = split_domain_port(request._get_raw_host())[0]
         request._wagtail_site = match_site(sites, hostname, request.get_port())
     return request._wagtail_site
