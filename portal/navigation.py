@@ -10,10 +10,11 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Exists, OuterRef, Q
 from django.http.request import split_domain_port
 from django.utils import translation
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from .cache import DAY, cache_set, remember, versioned_key
 from .ledger import current_sites
+from .registry import section_page_types, section_pages_of
 from .schedule import is_visible, on_schedule_q, visible
 
 TIMEOUT = 60 * 60 * 24
@@ -54,6 +55,7 @@ def _build_navigation(request, site, language):
             page = getattr(site_settings, f"{name}_page")
             if page is not None:
                 chosen[name] = page.translation_key
+    section_types = section_page_types()
     restricted = PageViewRestriction.objects.values("page_id")
     rows = list(
         Page.objects.filter(
@@ -66,6 +68,8 @@ def _build_navigation(request, site, language):
                     # language); only this language's home's are kept below.
                     | Q(depth=root.depth + 1, path__startswith=root.path[: -Page.steplen])
                     | Q(translation_key__in=chosen.values(), locale__language_code=language)
+                    # The section pages of this language (portal.registry.find_section_page).
+                    | Q(content_type_id__in=section_types, locale__language_code=language)
                 )
             )
             # The same query brings the view restrictions (portal:restrictions below).
@@ -82,6 +86,20 @@ def _build_navigation(request, site, language):
     )
     cache_set(versioned_key("portal:restrictions"), (restrictions,), DAY)
     rows = [row for row in rows if is_visible(row)]
+    home_row = next(
+        (
+            r
+            for r in rows
+            if r.translation_key == root.translation_key and r.locale.language_code == language
+        ),
+        None,
+    )
+    if home_row is not None:
+        sections = section_pages_of(
+            (row for row in rows if row.locale_id == home_row.locale_id),
+            restrictions["restricted"],
+        )
+        cache_set(versioned_key("portal:section-pages", home_row.locale_id), (sections,), DAY)
     homes = {
         row.locale.language_code: {
             "pk": row.pk,
@@ -239,4 +257,16 @@ def translation_urls(page, request) -> dict:
                 "locale"
             )
         },
+    )
+
+
+def active_locale_id():
+    """The id of the locale of the active language (kept under the content version)."""
+    language = translation.get_language()
+    return remember(
+        "portal:locale-id",
+        language,
+        build=lambda: (
+            Locale.objects.filter(language_code=language).values_list("pk", flat=True).first()
+        ),
     )

@@ -104,20 +104,36 @@ def find_section_page(name: str, locale) -> Any:
     return found.get(name)
 
 
-def _section_pages(locale_id) -> dict:
+def section_page_types() -> dict:
+    """{content type id: name} of the registered section page models."""
     from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import Page
-
-    from .navigation import private_pages_q
-    from .schedule import visible
 
     types = ContentType.objects.get_for_models(*section_pages.values())
-    names = {types[model].pk: name for name, model in section_pages.items()}
+    return {types[model].pk: name for name, model in section_pages.items()}
+
+
+def section_pages_of(pages, restricted_paths) -> dict:
+    """{name: page}: the first public page of each section type among visible `pages`."""
+    names = section_page_types()
     found = {}
-    pages = visible(Page.objects.filter(locale_id=locale_id, content_type_id__in=names))
-    for page in pages.exclude(private_pages_q()).order_by("path"):
-        found.setdefault(names[page.content_type_id], page)
+    for page in sorted(pages, key=lambda page: page.path):
+        name = names.get(page.content_type_id)
+        if name and not any(page.path.startswith(path) for path in restricted_paths):
+            found.setdefault(name, page)
     return found
+
+
+def _section_pages(locale_id) -> dict:
+    """Read on their own when the navigation (portal/navigation.py) has not read them."""
+    from wagtail.models import Page
+
+    from .navigation import restricted_paths
+    from .schedule import visible
+
+    pages = visible(
+        Page.objects.filter(locale_id=locale_id, content_type_id__in=section_page_types())
+    )
+    return section_pages_of(pages, restricted_paths())
 
 
 @dataclass(frozen=True)

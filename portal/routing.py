@@ -16,7 +16,7 @@ route()) routes it, with Wagtail's own walk from there. (cold and warm numbers:
 docs/performance.md).
 """
 
-from django.db.models import Q
+from django.db.models import Q, Subquery
 from django.http import Http404
 from django.urls import Resolver404
 from django.utils import translation
@@ -26,7 +26,7 @@ from wagtail.models import Page
 
 from .cache import DAY, cache_get, cache_set, versioned_key
 from .navigation import locale_homes, site_for_request
-from .schedule import on_schedule_q
+from .schedule import is_visible, on_schedule_q
 
 
 def route_page(request, path):
@@ -53,11 +53,22 @@ def route_page(request, path):
             page._cached_parent_obj = ancestors[-1]
         # Breadcrumbs and the language switcher read these instead of querying them again.
         request._portal_ancestors = ancestors
-        if translations is not None:
-            request._portal_translations = (page.pk, translations)
-        return page.route(request, components[page.depth - home["depth"] :])
+        request._portal_translations = (page.pk, translations)
+        remaining = components[page.depth - home["depth"] :]
+        result = page.route(request, remaining)
+        if remaining and _is_fixed_subroute(result):
+            # A sub-route that takes no arguments (a feed): remembered under its own address.
+            key = versioned_key("portal:route", home["pk"], "/".join(components))
+            cache_set(key, found, DAY)
+        return result
     except Http404:
         return None
+
+
+def _is_fixed_subroute(result):
+    """A RoutablePage route result (view, args, kwargs) whose view takes no arguments."""
+    args = result[1] if result else ()
+    return len(args) == 3 and callable(args[0]) and not args[1] and not args[2]
 
 
 def _may_route_itself(page, remaining):
@@ -79,24 +90,29 @@ def _page_and_ancestors(home, components):
     """The deepest page on the path (specific) and its ancestors from the home page down.
 
     Kept under the content version (portal/cache.py) and under the page's own path, so only
-    real pages are remembered, never unknown addresses. A path below a page that names no page
-    (a feed, an idea's own page) is looked up each time: its parent's entry cannot tell
-    whether a child page of that name exists.
+    real pages are remembered, never unknown addresses. A path one step below a remembered page
+    (a feed, an idea's own page) uses that page's entry when the page has no child pages, so
+    the last step cannot name one; otherwise it is looked up.
     """
     found = cache_get(versioned_key("portal:route", home["pk"], "/".join(components)))
     if found is not None:
         return found
+    if components:
+        parent = cache_get(versioned_key("portal:route", home["pk"], "/".join(components[:-1])))
+        if parent is not None and parent[0].numchild == 0:
+            return parent
     candidates = [home["url_path"]]
     for depth in range(1, len(components) + 1):
         candidates.append(home["url_path"] + "/".join(components[:depth]) + "/")
     in_tree = Q(path__startswith=home["path"], depth__lte=home["depth"] + len(components))
-    # The same query brings the visible translations of the page the whole path names (the
-    # language switcher's links), when such a page exists.
-    named = Page.objects.filter(in_tree, url_path=candidates[-1]).values("translation_key")
+    # The same query brings the visible translations of the deepest page on the path (the
+    # language switcher's links).
+    deepest = Page.objects.filter(in_tree, url_path__in=candidates).order_by("-depth")
+    named = Subquery(deepest.values("translation_key")[:1])
     rows = list(
         Page.objects.filter(
             (in_tree & Q(url_path__in=candidates))
-            | (Q(translation_key__in=named) & Q(live=True) & on_schedule_q())
+            | (Q(translation_key=named) & Q(live=True) & on_schedule_q())
         )
         .select_related("locale")
         .order_by("depth", "path")
@@ -106,16 +122,24 @@ def _page_and_ancestors(home, components):
     ]
     if not ancestry:
         return None
-    page = ancestry[-1].specific
+    page = _specific(ancestry[-1])
     consumed = components[: page.depth - home["depth"]]
-    translations = None
-    if len(consumed) == len(components):
-        translations = [
-            row for row in rows if row.translation_key == page.translation_key and row.live
-        ]
+    translations = [
+        row for row in rows if row.translation_key == page.translation_key and is_visible(row)
+    ]
     found = (page, ancestry[:-1], translations)
     cache_set(versioned_key("portal:route", home["pk"], "/".join(consumed)), found, DAY)
     return found
+
+
+def _specific(page):
+    """The page as its own type, with what its type asks to be read with it
+    (`serve_select_related`, e.g. an initiative's call): one query."""
+    cls = page.specific_class
+    related = getattr(cls, "serve_select_related", ())
+    if cls is None or not related:
+        return page.specific
+    return cls.objects.select_related(*related).get(pk=page.pk)
 
 
 def serve(request, path):

@@ -1,12 +1,11 @@
 """The calls' pages, feeds and API cost the same number of queries for 3 calls as for 50."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from calls.models import CallEvent, CallMeasure, CallPage
 
 from .factories.calls import CallPageFactory, call_index, make_measure
+from .queries import cold_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -25,12 +24,7 @@ LISTINGS = [
 ]
 
 
-def count_queries(client, path):
-    client.get(path)  # warm the per-process caches (site root paths, navigation)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(path)
-    assert response.status_code == 200, path
-    return len(queries)
+count_queries = cold_queries
 
 
 def add_calls(count, start, measure_lt, measure_en):

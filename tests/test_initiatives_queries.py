@@ -5,8 +5,6 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from initiatives.models import (
     IndicatorContribution,
@@ -19,6 +17,7 @@ from strategy.models import Indicator
 
 from .factories.calls import make_measure
 from .factories.initiatives import InitiativePageFactory, initiative_index
+from .queries import cold_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -44,12 +43,7 @@ LISTINGS = [
 PAGES = LISTINGS[:10]
 
 
-def count_queries(client, path):
-    client.get(path)  # warm the per-process caches (site root paths, navigation)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(path)
-    assert response.status_code == 200, path
-    return len(queries)
+count_queries = cold_queries
 
 
 @pytest.fixture
@@ -141,6 +135,9 @@ def test_initiative_page_queries_do_not_grow_with_its_updates_and_photos(client)
         )
     page.gallery_images = [InitiativeImage(image=image) for image in images]
     page.save_revision().publish()
+    # The first view makes each photo's renditions (stored in the database for good, not
+    # cached); from then on, every cold view costs what it cost before.
+    client.get(page.url)
     assert count_queries(client, page.url) == few
     html = client.get(page.url).content.decode()
     assert html.count("Naujiena ") == 20

@@ -1,8 +1,6 @@
 """The strategy's pages keep their query count whatever the number of steps, measures, documents."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from strategy.models import StrategyPage
 
@@ -13,17 +11,13 @@ from .factories.strategy import (
     MeasureFactory,
     PreparationStepFactory,
 )
+from .queries import cold_queries
 from .test_queries import PAGE_QUERY_BUDGET
 
 pytestmark = pytest.mark.django_db
 
 
-def count_queries(client, path):
-    client.get(path)  # warm the navigation cache and Wagtail's per-process caches
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(path)
-    assert response.status_code == 200, path
-    return len(queries)
+count_queries = cold_queries
 
 
 @pytest.fixture

@@ -97,6 +97,9 @@ class InitiativePage(IntroBodyPage):
     a figure (initiatives/progress.py); its co-funding is the total less the grant.
     """
 
+    # Read with the page when it is served (portal/routing.py): the page shows its call.
+    serve_select_related = ("call",)
+
     beneficiary = models.CharField(
         _("beneficiary"),
         max_length=255,

@@ -261,8 +261,8 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # Pages and documents restricted to signed-in users or a password ask for them in the site's own
 # layout and language (Wagtail's /_util/ views, portal/urls.py).
 WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "portal/login.html"
-WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "portal/password_required.html"
-WAGTAILDOCS_PASSWORD_REQUIRED_TEMPLATE = "portal/password_required.html"
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "portal/password_required.html"  # noqa: S105 - a template
+WAGTAILDOCS_PASSWORD_REQUIRED_TEMPLATE = WAGTAIL_PASSWORD_REQUIRED_TEMPLATE
 # Wagtail's API v2 pages as long as the portal's own (portal.api.MAX_LIMIT).
 WAGTAILAPI_LIMIT_MAX = 100
 # API clients get ready HTML with internal links expanded to real URLs, not database HTML.
