@@ -100,6 +100,10 @@ class SiteServer:
             f"get_user_model().objects.create_superuser({EDITOR['username']!r}, "
             f"'redaktore@vvg.example.org', {EDITOR['password']!r})"
         )
+        self.serve()
+
+    def serve(self):
+        """Serve the database the server's folder holds (built by start(), or copied)."""
         self.log = open(self.workdir / "server.log", "w")  # noqa: SIM115
         self.process = subprocess.Popen(  # noqa: S603
             [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{self.port}"],
