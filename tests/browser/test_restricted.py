@@ -1,0 +1,60 @@
+"""Pages restricted to signed-in users or to a password, as a resident meets them in Chromium,
+in both languages (Wagtail's own /_util/ views in the portal's layout)."""
+
+import pytest
+
+from .conftest import EDITOR
+
+LOGIN_PAGES = {"lt": "/nariams/", "en": "/en/members/"}
+PASSWORD_PAGES = {"lt": "/slaptas/", "en": "/en/secret/"}
+PASSWORD = "Vvg-slaptazodis-2026"
+
+
+@pytest.fixture(scope="module")
+def restricted_pages(site):
+    site.shell(
+        "from wagtail.models import PageViewRestriction; "
+        "from home.models import HomePage, ContentPage; "
+        "homes = {h.locale.language_code: h for h in HomePage.objects.select_related('locale')}; "
+        f"login = {LOGIN_PAGES!r}; password = {PASSWORD_PAGES!r}\n"
+        "for code, home in homes.items():\n"
+        "    for paths, kind, title in ((login, 'login', 'Nariams'), (password, 'password', 'Slapta')):\n"
+        "        slug = paths[code].strip('/').split('/')[-1]\n"
+        "        page = home.add_child(instance=ContentPage(title=f'{title} {code}', slug=slug))\n"
+        "        PageViewRestriction.objects.create(page=page, restriction_type=kind, "
+        f"password={PASSWORD!r} if kind == 'password' else '')\n"
+    )
+
+
+@pytest.mark.parametrize("language", ["lt", "en"])
+def test_a_login_restricted_page_asks_to_sign_in_then_opens(page, restricted_pages, language):
+    page.goto(LOGIN_PAGES[language])
+    page.wait_for_url("**/_util/login/**")
+    assert page.locator("html").get_attribute("lang") == language
+    assert page.locator("h1").inner_text() == ("Prisijungti" if language == "lt" else "Sign in")
+    page.get_by_label("Vartotojo vardas" if language == "lt" else "Username").fill(
+        EDITOR["username"]
+    )
+    page.locator("#id_password").fill(EDITOR["password"])
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url(f"**{LOGIN_PAGES[language]}")
+    assert page.locator("h1").inner_text() == f"Nariams {language}"
+
+
+@pytest.mark.parametrize("language", ["lt", "en"])
+def test_a_password_page_refuses_a_wrong_password_and_opens_with_the_right_one(
+    page, restricted_pages, language
+):
+    page.goto(PASSWORD_PAGES[language])
+    assert page.locator("html").get_attribute("lang") == language
+    field = page.locator("#id_password")
+    field.fill("spejimas")
+    page.locator("main form button[type=submit]").click()
+    error = page.locator(".form-field__error")
+    error.wait_for()
+    assert ("neteisingas" if language == "lt" else "not correct") in error.inner_text()
+    assert page.locator("h1").inner_text() != f"Slapta {language}"
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url(f"**{PASSWORD_PAGES[language]}")
+    assert page.locator("h1").inner_text() == f"Slapta {language}"
