@@ -40,8 +40,18 @@ class _Outage:
             logger.info("Redis is reachable again after %d failed cache calls.", failures)
 
 
+# The client's calls that talk to Redis (others, such as make_key, never fail or succeed).
+NETWORK_CALLS = frozenset(
+    {
+        "get", "set", "add", "delete", "get_many", "set_many", "delete_many", "has_key",
+        "incr", "decr", "incr_version", "touch", "expire", "ttl", "persist", "clear",
+        "keys", "iter_keys", "delete_pattern", "lock", "hset", "hget", "hdel", "hlen",
+    }
+)  # fmt: skip
+
+
 class _ObservedClient:
-    """The django-redis client, each call observed for the outage's start and end."""
+    """The django-redis client, each call to Redis observed for the outage's start and end."""
 
     def __init__(self, client, outage):
         self._client = client
@@ -49,7 +59,7 @@ class _ObservedClient:
 
     def __getattr__(self, name):
         attribute = getattr(self._client, name)
-        if not callable(attribute):
+        if name not in NETWORK_CALLS or not callable(attribute):
             return attribute
 
         def observed(*args, **kwargs):

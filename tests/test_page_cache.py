@@ -102,7 +102,7 @@ def test_admin_api_and_documents_are_never_cached(client):
     CACHES={
         "default": {
             # The production backend and options, but nothing listens on port 9: Redis is down.
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "portal.cache_backend.OutageLoggingRedisCache",
             "LOCATION": "redis://127.0.0.1:9/0",
             "OPTIONS": REDIS_CACHE_OPTIONS,
         }
@@ -120,7 +120,7 @@ def test_pages_are_served_when_the_cache_server_is_down(client):
 @override_settings(
     CACHES={
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "portal.cache_backend.OutageLoggingRedisCache",
             "LOCATION": "redis://127.0.0.1:6379/15",
             "OPTIONS": REDIS_CACHE_OPTIONS,
         }
