@@ -41,6 +41,8 @@ from .api import json_error, request_language
 from .navigation import site_for_request
 
 API_PREFIX = "/api/"
+# Endpoints that describe the API and read no content.
+CONTENT_FREE_ENDPOINTS = ("/openapi.json", "/docs")
 READ_METHODS = ("GET", "HEAD", "OPTIONS")
 ALLOW = ", ".join(READ_METHODS)
 # How long the cache remembers when an address first gave a body (a day; then it starts again).
@@ -118,8 +120,10 @@ class ApiMiddleware:
             response = json_error(request, 429)
             response["Retry-After"] = str(wait)
             return response
-        # The site is known without a query (portal/navigation.py), for every URL built.
-        site_for_request(request)
+        # The site is known without a query of its own (portal/navigation.py), for every URL
+        # an answer builds; the API's description reads no content and needs none.
+        if not request.path.endswith(CONTENT_FREE_ENDPOINTS):
+            site_for_request(request)
         if method != "HEAD":
             return self.get_response(request)
         # Every view answers HEAD like GET; the body is dropped at the end.

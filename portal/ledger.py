@@ -340,7 +340,7 @@ def max_age():
 
 
 def current_version() -> str:
-    """'<latest change id>.<next scheduled moment>' (see the module's docstring)."""
+    """'<latest change id>.<its time>.<next scheduled moment>' (see the module's docstring)."""
     now = timezone.now()
     with _version.lock:
         if (
@@ -353,7 +353,7 @@ def current_version() -> str:
     if overdue:
         _record_overdue_expiries(now)
         latest, until, _, sites = _read(now)
-    value = f"{latest or 0}.{int(until.timestamp()) if until else 0}"
+    value = f"{latest}.{int(until.timestamp()) if until else 0}"
     with _version.lock:
         _version.value, _version.read_at, _version.until = value, time.monotonic(), until
         _version.sites = sites
@@ -394,6 +394,7 @@ def _read(now):
     sites = list(
         Site.objects.select_related(*SITE_RELATED).annotate(
             latest=Subquery(Change.objects.order_by("-id").values("id")[:1]),
+            latest_at=Subquery(Change.objects.order_by("-id").values("at")[:1]),
             next_expiry=_first(live.filter(expire_at__gt=now), "expire_at"),
             next_go_live=_first(live.filter(go_live_at__gt=now), "go_live_at"),
             overdue=Exists(Page.objects.filter(_overdue_expiries(now))),
@@ -402,7 +403,11 @@ def _read(now):
     # With no site yet (a new database), the same facts without one.
     row = vars(sites[0]) if sites else _read_without_sites(now)
     moments = [moment for moment in (row["next_expiry"], row["next_go_live"]) if moment]
-    return row["latest"], (min(moments) if moments else None), row["overdue"], sites
+    # The latest row's time too: SQLite may give a rolled-back row's id to the next row.
+    latest = (
+        f"{row['latest'] or 0}.{int(row['latest_at'].timestamp() * 1e6) if row['latest_at'] else 0}"
+    )
+    return latest, (min(moments) if moments else None), row["overdue"], sites
 
 
 def _first(queryset, field):
@@ -412,6 +417,7 @@ def _first(queryset, field):
 def _read_without_sites(now):
     return Page.objects.aggregate(
         latest=Max(Subquery(Change.objects.order_by("-id").values("id")[:1])),
+        latest_at=Max(Subquery(Change.objects.order_by("-id").values("at")[:1])),
         next_expiry=Min("expire_at", filter=Q(live=True, expire_at__gt=now)),
         next_go_live=Min("go_live_at", filter=Q(live=True, go_live_at__gt=now)),
         overdue=Count("pk", filter=_overdue_expiries(now)),

@@ -23,6 +23,9 @@ def empty_cache():
     cache.clear()
     ledger.forget_version()
     ledger._clear_pending()
+    yield
+    cache.clear()
+    ledger.forget_version()
 
 
 @pytest.fixture

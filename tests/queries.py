@@ -17,6 +17,13 @@ from portal import ledger
 # full-page cache off).
 COLD_BUDGET = 12
 WARM_BUDGET = 2
+# Over the budget today, and why (docs/performance.md): an initiative page reads eight lists
+# of its own (measures, updates, gallery, documents, indicator contributions, ideas, photos'
+# renditions, and the page with its call); search reads each source it searches (pages,
+# ideas, legal documents) and the text its snippets are cut from.
+INITIATIVE_PAGE_BUDGET = 13
+SEARCH_API_BUDGET = 14
+SEARCH_PAGE_BUDGET = 17
 
 
 def empty_every_cache():
@@ -26,7 +33,13 @@ def empty_every_cache():
 
 
 def cold_queries(client, path, status=200) -> int:
-    """The queries of one request of `path` with every cache empty."""
+    """The queries of one request of `path` with every cache empty.
+
+    The path is requested once first: what a first view stores in the database for good (an
+    image's renditions, a search's statistics row) is not a cache, and every later view finds
+    it there.
+    """
+    client.get(path)
     empty_every_cache()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(path)

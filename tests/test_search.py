@@ -3,7 +3,6 @@
 import re
 
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
@@ -14,14 +13,6 @@ from search.query import run_search
 from .factories.home import ContentPageFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    # Cached section links and locales must not outlive a test's rolled-back rows.
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def result_links(html):

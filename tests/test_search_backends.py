@@ -4,7 +4,6 @@ embedded fallback, matches words that begin with the query word's stem.
 """
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from wagtail.models import Page
 
@@ -23,13 +22,6 @@ on_postgresql = pytest.mark.skipif(
 on_sqlite = pytest.mark.skipif(
     connection.vendor != "sqlite", reason="describes the SQLite fallback only"
 )
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

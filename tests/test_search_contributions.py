@@ -8,7 +8,6 @@ section page to link to, Wagtail's documents a source filtered to what is publis
 import re
 
 import pytest
-from django.core.cache import cache
 from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
 from wagtail.models import Collection
@@ -20,13 +19,6 @@ from strategy.models import Priority
 from .factories.home import ContentPageFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

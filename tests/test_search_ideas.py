@@ -9,7 +9,6 @@ import re
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.core.management import call_command
 from modelsearch.conf import get_app_config
 
@@ -21,13 +20,6 @@ from .factories.engagement import IdeaFactory
 from .factories.home import ContentPageFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

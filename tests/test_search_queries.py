@@ -1,7 +1,6 @@
 """Query budgets of search: the same number of queries whatever the page size or matches."""
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
@@ -16,13 +15,6 @@ from .factories.home import ContentPageFactory
 pytestmark = pytest.mark.django_db
 
 PAGE_QUERY_BUDGET = 12
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -1,20 +1,12 @@
 """Search statistics: counts per query and day, and nothing that could be personal."""
 
 import pytest
-from django.core.cache import cache
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 
 from search.statistics import is_recordable, record_search
 from search.text import clean_query
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def hits(query_string):
