@@ -240,24 +240,15 @@ def match_site(sites, hostname, port):
 
 def translation_urls(page, request) -> dict:
     """{language code: address} of the page's visible translations, itself included: from the
-    route (portal/routing.py) when it brought them, otherwise one query (remembered)."""
+    route (portal/routing.py), which brings them with the page, or else one query (a preview)."""
     known = getattr(request, "_portal_translations", None)
     if known is not None and known[0] == page.pk:
-        return {
-            translated.locale.language_code: translated.get_url(request) for translated in known[1]
-        }
-    site = site_for_request(request)
-    return remember(
-        "portal:translations",
-        site.pk if site else 0,
-        page.translation_key,
-        build=lambda: {
-            translated.locale.language_code: translated.get_url(request)
-            for translated in visible(page.get_translations(inclusive=True)).select_related(
-                "locale"
-            )
-        },
-    )
+        translations = known[1]
+    else:
+        translations = visible(page.get_translations(inclusive=True)).select_related("locale")
+    return {
+        translated.locale.language_code: translated.get_url(request) for translated in translations
+    }
 
 
 def active_locale_id():

@@ -18,7 +18,6 @@ from django.core.exceptions import ImproperlyConfigured
 from wagtail.models import Locale
 
 from portal.cache import remember
-from portal.navigation import site_for_request
 from portal.registry import (
     SearchPageType,
     SearchSource,
@@ -90,7 +89,7 @@ class ResultContext:
 
 
 def section_page_links(locale: Locale, request=None) -> dict[str, dict]:
-    """{name: {title, url}} of the section pages in this language, under the content version."""
+    """{name: {title, url}} of the section pages in this language (find_section_page)."""
 
     def build():
         links = {}
@@ -106,5 +105,6 @@ def section_page_links(locale: Locale, request=None) -> dict[str, dict]:
         # In the order of the page tree, which is the menu's.
         return dict(sorted(links.items(), key=lambda item: item[1]["path"]))
 
-    site = site_for_request(request)
-    return remember("search:sections", locale.language_code, site.pk if site else 0, build=build)
+    # The section pages themselves are kept under the content version (find_section_page);
+    # their addresses cost no query.
+    return build()
