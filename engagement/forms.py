@@ -11,7 +11,7 @@ from django import forms
 from django.utils.functional import lazy
 from django.utils.html import format_html, strip_tags
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
 from . import attachments, spam
@@ -85,7 +85,13 @@ class GuardedFormMixin(AccessibleFormMixin):
         if self.privacy_url:
             return format_html(
                 _("I agree that the VVG keeps what I send as described in the {link}."),
-                link=format_html('<a href="{}">{}</a>', self.privacy_url, _("privacy notice")),
+                link=format_html(
+                    '<a href="{}">{}</a>',
+                    self.privacy_url,
+                    # Its own context: "privacy notice" alone is translated elsewhere in the
+                    # nominative ("pranešimas"); here Lithuanian needs the locative.
+                    pgettext("as described in the", "privacy notice"),
+                ),
             )
         return _("I agree that the VVG keeps what I send as described in the privacy notice.")
 
@@ -123,6 +129,8 @@ class GuardedFormMixin(AccessibleFormMixin):
                 _("That was very quick. Please check what you wrote and send it again."),
                 code="too_fast",
             )
+        if problem == "used":
+            raise self.used_token_error()
         if problem in ("expired", "missing"):
             raise forms.ValidationError(
                 _(
@@ -132,6 +140,20 @@ class GuardedFormMixin(AccessibleFormMixin):
                 code="expired",
             )
         return cleaned
+
+    def used_token_error(self):
+        return forms.ValidationError(
+            _(
+                "This form has already been sent. To send something more, check what you wrote "
+                "and send it again."
+            ),
+            code="used",
+        )
+
+    def refuse_used_token(self) -> None:
+        """Another submission spent this form's token while this one was being checked."""
+        self.add_error(None, self.used_token_error())
+        self.describe_fields()
 
 
 def _required(message):
