@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",  # two-factor recovery codes
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -399,7 +400,8 @@ AXES_DISABLE_ACCESS_LOG = True
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 # Two-factor authentication (TOTP, django-otp): each editor may turn it on in their account;
-# REQUIRE_TWO_FACTOR=true makes it compulsory for everyone who can use the admin.
+# REQUIRE_TWO_FACTOR=true makes it compulsory for everyone who can use the admin (the default
+# in production, portal/settings/production.py).
 WAGTAILADMIN_USER_LOGIN_FORM = "security.forms.AdminLoginForm"
 REQUIRE_TWO_FACTOR = env_bool("REQUIRE_TWO_FACTOR")
 OTP_TOTP_ISSUER = "Druskininkų miesto VVG"
