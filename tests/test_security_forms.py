@@ -120,3 +120,54 @@ def test_the_ideas_csv_names_the_title_and_the_authors_name_apart(client, admin_
     header = b"".join(response.streaming_content).decode().splitlines()[0].split(",")
     assert "Pavadinimas" in header and "Vardas" in header
     assert len(header) == len(set(header))
+
+
+# Finding 7: text that is not valid UTF-8, and invisible control characters ----------------
+
+
+def post_raw(client, url, fields):
+    """A form body as raw bytes, as a script (not a browser) could send it."""
+    from urllib.parse import quote_from_bytes
+
+    body = b"&".join(
+        quote_from_bytes(name.encode()).encode() + b"=" + quote_from_bytes(value).encode()
+        for name, value in fields.items()
+    )
+    return client.generic("POST", url, body, content_type="application/x-www-form-urlencoded")
+
+
+def raw_idea(**overrides):
+    return {
+        name: value.encode() if isinstance(value, str) else value
+        for name, value in {**idea_data(), **overrides}.items()
+    }
+
+
+def test_text_that_is_not_utf_8_is_refused_with_a_message(client):
+    response = post_raw(client, "/idejos/", raw_idea(title=b"Suoliukai \xe0\xe8 prie \xff"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Dalies šio teksto simbolių nepavyko perskaityti" in html
+    assert 'id="id_title-error"' in html
+    assert not Idea.objects.filter(title__startswith="Suoliukai \ufffd").exists()
+    assert not Idea.objects.filter(title__contains="prie \ufffd").exists()
+
+
+def test_the_message_is_in_english_on_the_english_page(client):
+    response = post_raw(client, "/en/ideas/", raw_idea(description=b"\xc5 broken"))
+    assert "Some characters of this text could not be read" in response.content.decode()
+
+
+def test_control_characters_are_removed_and_text_is_composed(client):
+    response = post_raw(
+        client,
+        "/idejos/",
+        raw_idea(
+            title="Suoliukai\x1b[31m prie\x07 ežero",
+            # "e" followed by a combining dot above: "ė" in two code points.
+            description="Prie Druskonio e\u0307žero.\r\nReikėtų suoliukų.\x0b\x85",
+        ),
+    )
+    assert response.status_code == 302
+    idea = Idea.objects.get(title="Suoliukai[31m prie ežero")
+    assert idea.description == "Prie Druskonio \u0117žero.\r\nReikėtų suoliukų."

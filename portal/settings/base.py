@@ -273,6 +273,7 @@ CORS_PREFLIGHT_MAX_AGE = 60 * 60 * 24
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"one_line_warning": {"()": "security.logging.OneLineWarning"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
@@ -288,6 +289,12 @@ LOGGING = {
         },
         # django-axes: lockouts (warnings), not its start-up banner or each failed attempt.
         "axes": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        # A request body that is too large is the client's doing: one line at WARNING, not a
+        # traceback at ERROR (security/logging.py).
+        **{
+            f"django.security.{refusal}": {"filters": ["one_line_warning"]}
+            for refusal in ("RequestDataTooBig", "TooManyFieldsSent", "TooManyFilesSent")
+        },
     },
 }
 
