@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Literal
 from uuid import UUID
 
+from django.db.models import Prefetch
 from django.http import Http404
 from django.utils import timezone
 from ninja import Router, Schema
@@ -22,9 +23,11 @@ from wagtail.rich_text import expand_db_html
 
 from portal.api import DEFAULT_LIMIT, ErrorSchema, Language, Paginated, paginate, use_language
 from portal.images import document_data
+from portal.navigation import private_pages_q
+from portal.schedule import visible
 
 from .listing import CallFilters, absolute_url, call_year
-from .models import CallPage, DocumentKind, SelectionMethod, SupportForm
+from .models import CallMeasure, CallPage, DocumentKind, SelectionMethod, SupportForm
 from .status import CALL_TIME_ZONE, CallStatus
 
 router = Router(tags=["calls"])
@@ -319,17 +322,14 @@ def list_calls(
 )
 def get_call(request, call_id: int, locale: Language = "lt"):
     with use_language(locale):
-        found = (
-            CallPage.objects.live()
-            .public()
-            .filter(pk=call_id)
-            .values_list("translation_key", flat=True)
-        )
+        public = visible(CallPage.objects.all()).exclude(private_pages_q())
+        found = public.filter(pk=call_id).values_list("translation_key", flat=True)
         call = (
-            CallPage.objects.live()
-            .public()
-            .filter(translation_key__in=found, locale__language_code=locale)
+            public.filter(translation_key__in=found, locale__language_code=locale)
             .select_related("decision_document")
+            .prefetch_related(
+                Prefetch("measure_links", CallMeasure.objects.select_related("measure"))
+            )
             .first()
         )
         if call is None:

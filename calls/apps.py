@@ -26,7 +26,7 @@ class CallsConfig(AppConfig):
         from .models import CallIndexPage
         from .volume import generate_calls
 
-        section_pages.register("calls", CallIndexPage.find_for_locale)
+        section_pages.register("calls", CallIndexPage)
         demo_loaders.register("calls", load_calls_content, order=20)
         volume_generators.register("calls", generate_calls)
         home_sections.register("calls", calls_home_section, order=20)

@@ -26,6 +26,7 @@ from django.utils import timezone
 
 from portal.cache import remember
 from portal.navigation import private_pages_q as portal_private_pages_q
+from portal.schedule import visible
 
 from .models import CallMeasure, CallPage
 from .status import CALL_TIME_ZONE, STATUS_FILTERS, CallStatus, call_status
@@ -97,7 +98,7 @@ def call_rows(locale) -> CallRows:
 def build_call_rows(locale_id) -> CallRows:
     """One query: each call's dates, joined with its measures (one row per measure)."""
     values = (
-        CallPage.objects.live()
+        visible(CallPage.objects.all())
         .exclude(private_pages_q())
         .filter(locale_id=locale_id)
         .order_by("path", "measure_links__sort_order")
@@ -149,7 +150,7 @@ def fetch_calls(pks, *, with_measures: bool, with_events: bool) -> dict[int, Cal
     if with_events:
         prefetches.append("events")
     queryset = (
-        CallPage.objects.live()
+        visible(CallPage.objects.all())
         .filter(pk__in=pks)
         .order_by()  # the caller puts them in its own order
         .defer_streamfields()
@@ -210,7 +211,6 @@ class CallListing:
                 int(with_measures),
                 ",".join(str(pk) for pk in sorted(pks)),
                 build=build,
-                local=False,  # one entry per page of every filter
             )
         calls = []
         for row in rows:

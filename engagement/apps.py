@@ -23,7 +23,7 @@ class EngagementConfig(AppConfig):
         from .search import CONTRIBUTION, idea_deleted, idea_saved
         from .volume import generate_ideas
 
-        section_pages.register("ideas", IdeaPage.find_for_locale)
+        section_pages.register("ideas", IdeaPage)
         demo_loaders.register("engagement", load_engagement_content, order=40)
         volume_generators.register("engagement", generate_ideas)
         api_routers.register("ideas", ("/ideas", router))

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from wagtail.models import Page
 
 from portal.registry import Registry
+from portal.schedule import visible
 
 idea_outcomes = Registry("What grew out of residents' ideas")
 
@@ -52,7 +53,7 @@ def linked_pages(ideas, language, request):
     # wins, otherwise the page in any language.
     pages = {}
     for page in (
-        Page.objects.live()
+        visible(Page.objects.all())
         .public()
         .filter(translation_key__in=keys)
         .select_related("locale")

@@ -21,7 +21,7 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from portal.cache import bump_content_version
+from portal import ledger
 
 from .models import Idea, IdeaStatus, Theme
 from .search import ideas_changed
@@ -167,8 +167,8 @@ class SetIdeaStatusBulkAction(SnippetBulkAction):
         if cls.status == IdeaStatus.PUBLISHED:
             changes["published_at"] = Coalesce(F("published_at"), timezone.now())
         count = ideas.update(**changes)
-        # update() sends no signals: tell the page cache and search what changed.
-        bump_content_version()
+        # update() sends no signals: record the change in the ledger and tell search.
+        ledger.record_many(Idea, [idea.pk for idea in objects], ledger.Kind.CHANGED)
         ideas_changed(idea.pk for idea in objects)
         return count, 0
 

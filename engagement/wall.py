@@ -87,7 +87,6 @@ def public_idea_ids(wall_filter: WallFilter) -> list[int]:
         theme_key,
         wall_filter.status,
         build=lambda: list(public_ideas(wall_filter).values_list("pk", flat=True)),
-        local=False,  # thousands of ids
     )
 
 

@@ -9,6 +9,7 @@ from wagtail.search import index
 from portal.models import IntroBodyPage
 from portal.navigation import private_pages_q
 from portal.registry import find_section_page, home_sections
+from portal.schedule import visible
 
 
 class HomePage(IntroBodyPage):
@@ -91,7 +92,7 @@ class ContentPage(IntroBodyPage):
         # Only content pages can be children, so one query fetches them with their own fields.
         # numchild counts drafts too: a page without any child needs no query at all.
         context["child_pages"] = (
-            ContentPage.objects.child_of(self).live().exclude(private_pages_q())
+            visible(ContentPage.objects.child_of(self)).exclude(private_pages_q())
             if self.numchild
             else []
         )

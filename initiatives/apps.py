@@ -28,7 +28,7 @@ class InitiativesConfig(AppConfig):
         from .models import InitiativeIndexPage
         from .volume import generate_initiatives
 
-        section_pages.register("initiatives", InitiativeIndexPage.find_for_locale)
+        section_pages.register("initiatives", InitiativeIndexPage)
         demo_loaders.register("initiatives", load_initiatives_content, order=30)
         home_sections.register("initiatives", initiatives_home_section, order=30)
         api_routers.register("initiatives", ("/initiatives", router))

@@ -86,7 +86,6 @@ def initiative_detail(page, request) -> dict:
             page.pk,
             translation.get_language(),
             build=lambda: fetch_initiative_facts(page, request),
-            local=False,  # one entry per initiative
         )
     return attach_images(detail)
 

@@ -19,6 +19,7 @@ from django.db.models.functions import ExtractYear
 
 from portal.cache import remember
 from portal.navigation import restricted_paths
+from portal.schedule import on_schedule_q
 
 from .models import InitiativeMeasure, InitiativePage, ProgressUpdate
 from .progress import LATEST_FIRST, InitiativeStatus
@@ -27,8 +28,9 @@ INITIATIVES_PER_PAGE = 12
 
 
 def public_q(prefix: str = "") -> Q:
-    """Live pages outside any view restriction (the restrictions come from the core's cache)."""
-    q = Q(**{f"{prefix}live": True})
+    """Visible pages (live, within their schedule) outside any view restriction (the
+    restrictions come from the core's cache)."""
+    q = Q(**{f"{prefix}live": True}) & on_schedule_q(prefix=prefix)
     for path in restricted_paths():
         q &= ~Q(**{f"{prefix}path__startswith": path})
     return q
@@ -159,7 +161,6 @@ def listing_ids(filters: InitiativeFilters, locale) -> list[int]:
         locale_id_of(locale),
         filters.query_string(),
         build=lambda: list(filters.initiatives(locale).values_list("pk", flat=True)),
-        local=False,  # thousands of ids, one entry per filter
     )
 
 
@@ -197,24 +198,25 @@ def filter_options(locale) -> FilterOptions:
 
 def _filter_options(locale_id) -> FilterOptions:
     public = public_initiatives(locale_id)
-    calls = (
-        public.filter(call__isnull=False)
-        .values_list("call_id", "call__title")
-        .distinct()
-        .order_by("call__title")
+    # One row per initiative gives both its call and its year.
+    rows = list(
+        public.annotate(year=ExtractYear("starts_on"))
+        .values_list("call_id", "call__title", "year")
+        .order_by()
     )
+    calls = sorted({(call, title) for call, title, _ in rows if call}, key=lambda c: c[1])
+    years = {year for _, _, year in rows if year is not None}
     measures = (
         InitiativeMeasure.objects.filter(page__in=public.values("pk"))
         .values_list("measure__code", "measure__title")
         .distinct()
     )
-    years = public.annotate(year=ExtractYear("starts_on")).values_list("year", flat=True)
     from calls.listing import code_order
 
     return FilterOptions(
-        calls=list(calls),
+        calls=calls,
         measures=sorted(set(measures), key=lambda m: code_order(m[0])),
-        years=sorted(set(years), reverse=True),
+        years=sorted(years, reverse=True),
     )
 
 

@@ -54,7 +54,6 @@ def markers_json(filters: InitiativeFilters, locale, index_url: str) -> str:
         translation.get_language(),
         index_url,
         build=lambda: _markers_json(filters, locale, index_url),
-        local=False,  # some 300 KB
     )
 
 
@@ -90,7 +89,6 @@ def cards_html(ids: list[int], request) -> str:
             {"initiatives": initiatives_for_cards(ids)},
             request,
         ),
-        local=False,  # one entry per page of every filter
     )
 
 

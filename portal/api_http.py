@@ -38,6 +38,7 @@ from django.utils.http import http_date, parse_http_date_safe
 from ninja.throttling import AnonRateThrottle
 
 from .api import json_error, request_language
+from .navigation import site_for_request
 
 API_PREFIX = "/api/"
 READ_METHODS = ("GET", "HEAD", "OPTIONS")
@@ -117,6 +118,8 @@ class ApiMiddleware:
             response = json_error(request, 429)
             response["Retry-After"] = str(wait)
             return response
+        # The site is known without a query (portal/navigation.py), for every URL built.
+        site_for_request(request)
         if method != "HEAD":
             return self.get_response(request)
         # Every view answers HEAD like GET; the body is dropped at the end.

@@ -21,7 +21,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.http import Http404
 from django.urls import reverse
-from django.utils import timezone
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
@@ -31,6 +30,7 @@ from wagtail.models import Page, PageViewRestriction
 from .api import DateTime, Language, PageParams, Paginated, paginate, use_language
 from .api_fields import FieldContext, api_field_values
 from .navigation import locale_homes
+from .schedule import on_schedule_q
 
 MAX_QUERY_LENGTH = 200
 MAX_NAVIGATION_DEPTH = 5
@@ -62,7 +62,7 @@ def _in_trees(request, language=None):
     trees = Q()
     for home in homes.values():
         trees |= Q(path__startswith=home["path"])
-    pages = Page.objects.live().filter(trees)
+    pages = Page.objects.live().filter(trees)  # and within their schedule: api_pages()
     # Like PageQuerySet.public(): a restricted page and everything below it stay out.
     for path in _restricted_paths(request):
         pages = pages.exclude(path__startswith=path)
@@ -77,13 +77,12 @@ def api_pages(request, language: str | None = None, *, searchable: bool = False)
     `searchable=True` gives the same pages in a form the search backend accepts (it filters on
     indexed fields only), at the cost of one more query.
     """
-    now = timezone.now()
-    out_of_time = Q(go_live_at__gt=now) | Q(expire_at__lte=now)
+    on_schedule = on_schedule_q()
     pages = _in_trees(request, language)
     if searchable:
-        hidden = Page.objects.filter(out_of_time, live=True).values_list("pk", flat=True)
+        hidden = Page.objects.live().exclude(on_schedule).values_list("pk", flat=True)
         return pages.exclude(pk__in=list(hidden))
-    return pages.exclude(out_of_time)
+    return pages.filter(on_schedule)
 
 
 # How a page is shown ----------------------------------------------------------------------

@@ -1,160 +1,125 @@
 """
-Caching that is never stale: one content version, and a full-page cache for anonymous visitors.
+Caching that cannot outlive a change: one content version, and a full-page cache for anonymous
+visitors.
 
-Every cached thing (the navigation, whole pages) is stored under a key that contains the
-current *content version*. Anything that can change what a visitor sees (publishing,
-unpublishing, moving or deleting a page, saving or deleting a snippet, document, image or the
-site settings, publishing or moderating an idea) sets a new version, so every old entry is
-unreachable at once, in
-every process sharing the cache (Redis in production). Entries then simply expire.
+Every cached thing (the navigation, whole pages, what plugins keep with `remember()`) is stored
+under a key that carries the *content version* and the code's *release*. The content version
+comes from the ledger of visible changes in the database (portal/ledger.py): any change a
+visitor could see writes a row, in the same transaction, and the version is the latest row's
+id (with the next scheduled expiry). A process re-reads it at least once a second
+(PORTAL_CONTENT_VERSION_MAX_AGE), so every entry made before a change is unreachable in every
+process within that bound, whether or not the cache server was reachable when the change was
+made. The release (PORTAL_RELEASE, or a digest of the portal's code) keeps a new deploy from
+reading objects pickled by older code.
 
-The cache is an optimisation, never a dependency: if the cache server is down, every cache
-operation here logs a warning and the request is served from the database.
+The cache is an optimisation, never a dependency: if the cache server is down, every page is
+served from the database (django-redis ignores the errors; see portal/settings/base.py).
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-import pickle
 import re
-import threading
-import time
-from collections import OrderedDict
 from contextvars import ContextVar
+from functools import cache as once
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import get_max_age
 
 logger = logging.getLogger(__name__)
 
-VERSION_KEY = "portal:content-version"
-# Versions live "for ever"; entries keyed by an old version are unreachable and expire.
+# Entries keyed by an old version are unreachable and simply expire.
 PAGE_TIMEOUT = 60 * 60
-
-
-class _LocalEntries:
-    """A small in-process copy of entries whose key contains the content version.
-
-    Such an entry never changes under its key (a change means a new version, hence a new key),
-    so a process may keep it: a page then reads the navigation, the section pages and the view
-    restrictions without a round trip to Redis. Values are kept pickled, so every reader gets a
-    copy of its own, exactly as from Redis. Bounded, least recently used first out.
-    """
-
-    def __init__(self, size=256):
-        self.size = size
-        self.entries = OrderedDict()
-        self.lock = threading.Lock()
-
-    def get(self, key):
-        with self.lock:
-            data = self.entries.get(key)
-            if data is None:
-                return None
-            self.entries.move_to_end(key)
-        return pickle.loads(data)  # noqa: S301 - our own pickles of our own values  # nosec B301
-
-    def set(self, key, value):
-        data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
-        with self.lock:
-            self.entries[key] = data
-            self.entries.move_to_end(key)
-            while len(self.entries) > self.size:
-                self.entries.popitem(last=False)
-
-    def clear(self):
-        with self.lock:
-            self.entries.clear()
-
-
-local_entries = _LocalEntries()
-
-
-def cache_get(key, default=None, *, versioned=False):
-    """Read from the cache, never failing. `versioned`: the key contains content_version()."""
-    if versioned and (value := local_entries.get(key)) is not None:
-        return value
-    try:
-        value = cache.get(key, default)
-    except Exception:  # the cache server may be down: serve without it
-        logger.warning("cache unavailable on get(%s)", key, exc_info=True)
-        return default
-    if versioned and value is not None and value is not default:
-        local_entries.set(key, value)
-    return value
-
-
-def cache_set(key, value, timeout=None, *, versioned=False):
-    if versioned:
-        local_entries.set(key, value)
-    try:
-        cache.set(key, value, timeout)
-    except Exception:
-        logger.warning("cache unavailable on set(%s)", key, exc_info=True)
-
-
 DAY = 60 * 60 * 24
 SAFE_KEY = re.compile(r"[\w.:,=&/-]*", re.ASCII)
+CODE_SUFFIXES = {".py", ".html", ".txt", ".xml", ".mo"}
 
 
-def remember(name: str, *parts, build, timeout: int = DAY, local: bool = True):
-    """`build()`, kept in the cache under the content version, so never stale.
+@once
+def release() -> str:
+    """The code's release: PORTAL_RELEASE if the deployment sets it (a commit id), otherwise a
+    digest of the portal's own code and templates and of the versions of Django and Wagtail,
+    read once per process."""
+    configured = getattr(settings, "PORTAL_RELEASE", "")
+    if configured:
+        return SAFE_KEY.fullmatch(configured) and configured[:40] or _digest(configured.encode())
+    import django
+    import wagtail
 
-    The key is `name`, the current content version and `parts` (whatever else the value depends
-    on: a language, a site, a filter). `local`: also keep an in-process copy (leave it off for
-    large or numerous values). A value of None is remembered too.
-    """
+    digest = hashlib.sha256(f"{django.__version__}:{wagtail.__version__}".encode())
+    base = Path(settings.BASE_DIR)
+    for app in ("portal", "security", *settings.PORTAL_PLUGINS):
+        for path in sorted((base / app).rglob("*")):
+            if path.suffix in CODE_SUFFIXES and path.is_file():
+                digest.update(str(path.relative_to(base)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:12]
+
+
+def cache_get(key, default=None):
+    """Read from the cache; a cache server that is down answers `default`."""
+    return cache.get(key, default)
+
+
+def cache_set(key, value, timeout=None):
+    cache.set(key, value, timeout)
+
+
+def versioned_key(name: str, *parts) -> str:
+    """`name`, the content version and `parts` as one cache key."""
     tail = ":".join(str(part) for part in parts)
     if len(tail) > 120 or not SAFE_KEY.fullmatch(tail):  # long, or a visitor's own words
         tail = hashlib.sha256(tail.encode()).hexdigest()[:32]
-    key = f"{name}:{content_version()}:{tail}"
-    stored = cache_get(key, versioned=local)
-    # Stored as (value,), so that None is remembered too; anything else under the key was left
-    # by an earlier release of the portal and is built anew.
+    return f"{name}:{content_version()}:{tail}"
+
+
+def remember(name: str, *parts, build, timeout: int = DAY):
+    """`build()`, kept in the cache under the content version and release, so never stale.
+
+    The key is `name`, the current content version and `parts` (whatever else the value depends
+    on: a language, a site, a filter). A value of None is remembered too.
+    """
+    key = versioned_key(name, *parts)
+    stored = cache_get(key)
+    # Stored as (value,), so that None is remembered too.
     if type(stored) is tuple and len(stored) == 1:
         return stored[0]
     value = build()
-    cache_set(key, (value,), timeout, versioned=local)
+    cache_set(key, (value,), timeout)
     return value
 
 
-# During a request the content version is read from the cache once and then remembered
-# (ContentVersionMiddleware): one round trip instead of one per cached thing on the page.
+# During a request the content version is read once and then remembered
+# (ContentVersionMiddleware): one look-up however many cached things the page uses.
 _request_memo: ContextVar[dict | None] = ContextVar("portal_content_version", default=None)
 
 
-def content_version():
+def content_version() -> str:
+    """'<release>.<ledger version>': the part every cache key carries."""
     memo = _request_memo.get()
     if memo is not None and "version" in memo:
         return memo["version"]
-    version = cache_get(VERSION_KEY)
-    if version is None:
-        version = time.time_ns()
-        cache_set(VERSION_KEY, version, None)
+    from .ledger import current_version
+
+    version = f"{release()}.{current_version()}"
     if memo is not None:
         memo["version"] = version
     return version
 
 
-def _set_version():
-    version = time.time_ns()
-    cache_set(VERSION_KEY, version, None)
+def forget_request_version():
+    """After a change within a request, its later cache keys carry the new version."""
     memo = _request_memo.get()
     if memo is not None:
-        memo["version"] = version
-
-
-def bump_content_version(**kwargs):
-    """Signal receiver: anything that changes what visitors see."""
-    _set_version()
-    # Inside a transaction, another request may still read the old content and cache it under
-    # the version just set: set one more once the change is committed and visible.
-    if transaction.get_connection().in_atomic_block:
-        transaction.on_commit(_set_version)
+        memo.pop("version", None)
 
 
 class ContentVersionMiddleware:

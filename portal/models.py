@@ -106,12 +106,68 @@ class IntroBodyPage(Page):
 
 
 class SectionPageMixin:
-    """For a page of which each language version has exactly one (the calls page, ...)."""
+    """For a page of which each language version has exactly one (the calls page, ...); plugins
+    register such pages by name (portal.registry.section_pages, find_section_page)."""
 
-    @classmethod
-    def find_for_locale(cls, locale):
-        from .navigation import private_pages_q
 
-        locale_id = getattr(locale, "pk", locale)
-        pages = cls.objects.live().filter(locale_id=locale_id).exclude(private_pages_q())
-        return pages.defer_streamfields().first()
+class Change(models.Model):
+    """One change that a visitor could see: the ledger of visible changes (portal/ledger.py).
+
+    Written in the same transaction as the change itself. Its latest id is the content version
+    that every cache key carries (portal/cache.py); the API's change feed, webhooks and
+    residents' alerts read it in id order, so a cursor on `id` never skips a row. `at` is when
+    the change took effect: for a scheduled expiry, the expiry moment itself.
+    """
+
+    class Kind(models.TextChoices):
+        CREATED = "created", _("created")
+        PUBLISHED = "published", _("published")
+        CHANGED = "changed", _("changed")
+        MOVED = "moved", _("moved")
+        UNPUBLISHED = "unpublished", _("unpublished")
+        EXPIRED = "expired", _("expired")
+        DELETED = "deleted", _("deleted")
+        REINDEXED = "reindexed", _("search index rebuilt")
+
+    id = models.BigAutoField(primary_key=True)
+    at = models.DateTimeField(_("time"))
+    kind = models.CharField(_("kind of change"), max_length=20, choices=Kind.choices)
+    # Empty only for changes of the whole site (a rebuilt search index).
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType",
+        verbose_name=_("type"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    object_id = models.CharField(_("object id"), max_length=64, blank=True)
+    translation_key = models.UUIDField(_("translation key"), null=True, blank=True)
+    locale = models.ForeignKey(
+        "wagtailcore.Locale",
+        verbose_name=_("language"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("visible change")
+        verbose_name_plural = _("visible changes")
+        ordering = ["id"]
+        indexes = [
+            models.Index(fields=["at", "id"], name="portal_change_at_id"),
+            models.Index(fields=["content_type", "object_id"], name="portal_change_object"),
+        ]
+        constraints = [
+            # An expiry is recorded once, whichever process notices it first.
+            models.UniqueConstraint(
+                fields=["kind", "content_type", "object_id", "at"],
+                condition=models.Q(kind="expired"),
+                name="portal_change_one_row_per_scheduled_moment",
+            )
+        ]
+
+    def __str__(self):
+        return f"#{self.pk} {self.kind} {self.content_type_id}:{self.object_id} at {self.at}"

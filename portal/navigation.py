@@ -6,12 +6,15 @@ under the current content version (portal/cache.py) and rebuilt after any change
 spends no queries on them once the cache is warm.
 """
 
-from django.db.models import Q
+from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Exists, OuterRef, Q
 from django.http.request import split_domain_port
 from django.utils import translation
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction
 
-from .cache import cache_get, cache_set, content_version, remember
+from .cache import DAY, cache_set, remember, versioned_key
+from .ledger import current_sites
+from .schedule import is_visible, on_schedule_q, visible
 
 TIMEOUT = 60 * 60 * 24
 
@@ -39,85 +42,135 @@ def locale_homes(request):
 
 
 def _build_navigation(request, site, language):
-    from .models import SiteSettings
-
-    homes = {}
-    if site is not None:
-        same_root = Page.objects.filter(pk=site.root_page_id).values("translation_key")
-        for home in (
-            Page.objects.filter(translation_key__in=same_root).live().select_related("locale")
-        ):
-            homes[home.locale.language_code] = {
-                "pk": home.pk,
-                "path": home.path,
-                "depth": home.depth,
-                "url_path": home.url_path,
-                "url": home.get_url(request),
-                "title": home.title,
-            }
+    """Two queries: the site's settings come with the site (site_for_request); the homes,
+    their children (the menu) and the footer pages in this language come in one."""
+    if site is None:
+        return {"homes": {}, "home": None, "menu": [], "footer": {}, "contact": _contact(None)}
+    site_settings = _settings_of(site)
+    root = site.root_page
+    chosen = {}
+    if site_settings is not None:
+        for name in ("accessibility", "privacy"):
+            page = getattr(site_settings, f"{name}_page")
+            if page is not None:
+                chosen[name] = page.translation_key
+    restricted = PageViewRestriction.objects.values("page_id")
+    rows = list(
+        Page.objects.filter(
+            (
+                Q(live=True)
+                & on_schedule_q()
+                & (
+                    Q(translation_key=root.translation_key)
+                    # The children of every home below the site root's parent (of every
+                    # language); only this language's home's are kept below.
+                    | Q(depth=root.depth + 1, path__startswith=root.path[: -Page.steplen])
+                    | Q(translation_key__in=chosen.values(), locale__language_code=language)
+                )
+            )
+            # The same query brings the view restrictions (portal:restrictions below).
+            | Q(pk__in=restricted)
+            | Q(alias_of_id__in=restricted)
+        )
+        .annotate(restricted=Exists(PageViewRestriction.objects.filter(page_id=OuterRef("pk"))))
+        .select_related("locale")
+        .order_by("path")
+    )
+    restricted_ids = {row.pk for row in rows if row.restricted}
+    restrictions = _restrictions_of(
+        row for row in rows if row.restricted or row.alias_of_id in restricted_ids
+    )
+    cache_set(versioned_key("portal:restrictions"), (restrictions,), DAY)
+    rows = [row for row in rows if is_visible(row)]
+    homes = {
+        row.locale.language_code: {
+            "pk": row.pk,
+            "path": row.path,
+            "depth": row.depth,
+            "url_path": row.url_path,
+            "url": row.get_url(request),
+            "title": row.title,
+        }
+        for row in rows
+        if row.translation_key == root.translation_key
+    }
     home = homes.get(language)
-    restricted = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    restricted = restrictions["restricted"]
     menu = []
     if home is not None:
-        children = Page.objects.filter(path__startswith=home["path"], depth=home["depth"] + 1)
-        for item in children.live().in_menu().order_by("path"):
-            if not any(item.path.startswith(path) for path in restricted):
-                menu.append({"title": item.title, "url": item.get_url(request), "path": item.path})
-    site_settings = SiteSettings.for_site(site) if site else None
+        for row in rows:
+            if (
+                row.depth == home["depth"] + 1
+                and row.path.startswith(home["path"])
+                and row.show_in_menus
+                and not any(row.path.startswith(path) for path in restricted)
+            ):
+                menu.append({"title": row.title, "url": row.get_url(request), "path": row.path})
+    footer = {}
+    for name, key in chosen.items():
+        for row in rows:
+            if row.translation_key == key and row.locale.language_code == language:
+                footer[name] = row.get_url(request)
     return {
         "homes": homes,
         "home": home,
         "menu": menu,
-        "footer": _footer_links(request, site_settings, language),
-        "contact": {
-            "address": site_settings.address if site_settings else "",
-            "email": site_settings.email if site_settings else "",
-            "phone": site_settings.phone if site_settings else "",
-            "social": site_settings.social_links() if site_settings else [],
-        },
+        "footer": footer,
+        "contact": _contact(site_settings),
     }
 
 
-def _footer_links(request, site_settings, language):
-    """The accessibility statement and privacy notice, in the visitor's language."""
-    if site_settings is None:
-        return {}
-    chosen = {
-        "accessibility": site_settings.accessibility_page_id,
-        "privacy": site_settings.privacy_page_id,
+def _settings_of(site):
+    """The site's settings, read with the site itself (site_for_request), or None."""
+    try:
+        return site.sitesettings
+    except ObjectDoesNotExist:
+        return None
+
+
+def _contact(site_settings):
+    return {
+        "address": site_settings.address if site_settings else "",
+        "email": site_settings.email if site_settings else "",
+        "phone": site_settings.phone if site_settings else "",
+        "social": site_settings.social_links() if site_settings else [],
     }
-    ids = [page_id for page_id in chosen.values() if page_id]
-    if not ids:
-        return {}
-    keys = dict(Page.objects.filter(pk__in=ids).values_list("translation_key", "pk"))
-    translated = Page.objects.live().filter(
-        translation_key__in=keys, locale__language_code=language
-    )
-    urls = {keys[page.translation_key]: page.get_url(request) for page in translated}
-    return {name: urls[page_id] for name, page_id in chosen.items() if page_id in urls}
 
 
 def restricted_paths():
-    """Tree paths of the pages under a view restriction (cached under the content version)."""
-    return remember(
-        "portal:restricted-paths",
-        build=lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
-    )
+    """Tree paths of the pages under a view restriction (kept under the content version)."""
+    return _restrictions()["restricted"]
 
 
 def view_restricted_paths():
     """Paths of the pages that Wagtail's view-restriction check looks up for a page below them:
     pages with a restriction and aliases of such pages (an alias has its source's restrictions).
     A page none of whose paths' prefixes is here has no restriction (IntroBodyPage uses this)."""
-    restricted = PageViewRestriction.objects.values("page_id")
-    return remember(
-        "portal:view-restricted-paths",
-        build=lambda: list(
-            Page.objects.filter(Q(pk__in=restricted) | Q(alias_of_id__in=restricted)).values_list(
-                "path", flat=True
-            )
-        ),
-    )
+    return _restrictions()["checked"]
+
+
+def _restrictions():
+    """Kept under the content version; a page view reads it with its navigation (above)."""
+
+    def build():
+        restricted = PageViewRestriction.objects.values("page_id")
+        pages = Page.objects.filter(Q(pk__in=restricted) | Q(alias_of_id__in=restricted))
+        return _restrictions_of(
+            pages.annotate(
+                restricted=Exists(PageViewRestriction.objects.filter(page_id=OuterRef("pk")))
+            ).only("path", "alias_of_id")
+        )
+
+    return remember("portal:restrictions", build=build)
+
+
+def _restrictions_of(pages):
+    """Pages with a view restriction (`restricted` annotated) and aliases of such pages."""
+    pages = sorted(pages, key=lambda page: page.path)
+    return {
+        "restricted": [page.path for page in pages if page.restricted],
+        "checked": [page.path for page in pages],
+    }
 
 
 def private_pages_q():
@@ -129,55 +182,22 @@ def private_pages_q():
     return q
 
 
-def pages_outside_schedule():
-    """Ids of live pages before their go-live time or past their expiry time.
-
-    Wagtail's `publish_scheduled` command makes such pages live or not when it runs; until
-    then listings and search leave them out. Cached under the content version until the next
-    go-live or expiry moment, so the answer is never stale.
-    """
-    return _schedule()["ids"]
-
-
-def next_schedule_change():
-    """The next moment a live page goes live or expires (None if none is scheduled)."""
-    return _schedule()["until"]
-
-
-def _schedule():
-    from django.utils import timezone
-
-    key = f"portal:outside-schedule:{content_version()}"
-    cached = cache_get(key, versioned=True)
-    now = timezone.now()
-    if cached is not None and (cached["until"] is None or cached["until"] > now):
-        return cached
-    ids, upcoming = [], []
-    scheduled = Page.objects.live().filter(Q(go_live_at__isnull=False) | Q(expire_at__isnull=False))
-    for page_id, go_live_at, expire_at in scheduled.values_list("id", "go_live_at", "expire_at"):
-        if (go_live_at and go_live_at > now) or (expire_at and expire_at <= now):
-            ids.append(page_id)
-        upcoming += [moment for moment in (go_live_at, expire_at) if moment and moment > now]
-    until = min(upcoming) if upcoming else None
-    timeout = TIMEOUT if until is None else max(1, min(TIMEOUT, int((until - now).total_seconds())))
-    schedule = {"ids": ids, "until": until}
-    cache_set(key, schedule, timeout, versioned=True)
-    return schedule
+# What a site is read with (portal/ledger.py reads the sites with the content version).
+SITE_RELATED = ("root_page", "sitesettings__accessibility_page", "sitesettings__privacy_page")
 
 
 def site_for_request(request):
-    """Wagtail's Site.find_for_request, answered from the cache.
+    """Wagtail's Site.find_for_request, without a query of its own.
 
-    Wagtail asks the database on every request; the sites change rarely and every change sets
-    a new content version. The site found is left where Wagtail looks for it first
-    (`request._wagtail_site`), so Wagtail's own code gets the same answer without a query.
+    Wagtail asks the database on every request; the portal reads the sites with the content
+    version (portal/ledger.py, as fresh as the version). The site found is left where Wagtail
+    looks for it first (`request._wagtail_site`, pinned by tests/test_routing.py), so Wagtail's
+    own code gets the same answer without a query.
     """
     if request is None:
         return None
     if not hasattr(request, "_wagtail_site"):
-        sites = remember(
-            "portal:sites", build=lambda: list(Site.objects.select_related("root_page"))
-        )
+        sites = current_sites()
         hostname = split_domain_port(request._get_raw_host())[0]
         request._wagtail_site = match_site(sites, hostname, request.get_port())
     return request._wagtail_site
@@ -201,7 +221,13 @@ def match_site(sites, hostname, port):
 
 
 def translation_urls(page, request) -> dict:
-    """{language code: address} of the page's live translations, itself included (cached)."""
+    """{language code: address} of the page's visible translations, itself included: from the
+    route (portal/routing.py) when it brought them, otherwise one query (remembered)."""
+    known = getattr(request, "_portal_translations", None)
+    if known is not None and known[0] == page.pk:
+        return {
+            translated.locale.language_code: translated.get_url(request) for translated in known[1]
+        }
     site = site_for_request(request)
     return remember(
         "portal:translations",
@@ -209,6 +235,8 @@ def translation_urls(page, request) -> dict:
         page.translation_key,
         build=lambda: {
             translated.locale.language_code: translated.get_url(request)
-            for translated in page.get_translations(inclusive=True).live().select_related("locale")
+            for translated in visible(page.get_translations(inclusive=True)).select_related(
+                "locale"
+            )
         },
     )

@@ -39,6 +39,9 @@ class Registry:
         entry = self._entries.get(name)
         return entry.value if entry else default
 
+    def __iter__(self):
+        return iter(name for name, _ in self.items())
+
     def __contains__(self, name: str) -> bool:
         return name in self._entries
 
@@ -68,8 +71,8 @@ class HomeSection:
 # name -> callable(request, home_page) -> HomeSection | None
 home_sections = Registry("Sections that plugins add to the home page")
 
-# name -> callable(locale) -> Page | None: well-known pages ("ideas", "strategy", ...) that other
-# parts link to without knowing which plugin provides them.
+# name -> page model: well-known pages ("ideas", "strategy", ...) that other parts link to
+# without knowing which plugin provides them; each language has one of each.
 section_pages = Registry("Pages other parts may link to by name")
 
 # name -> callable(loader: portal.demo.DemoLoader) -> None, run in `order` by load_demo_content.
@@ -88,18 +91,33 @@ search_contributors = Registry("What each plugin contributes to site search")
 
 
 def find_section_page(name: str, locale) -> Any:
-    """The live, public page a plugin registered under `name`, in a language (or None).
+    """The visible, public page a plugin registered under `name`, in a language (or None): a
+    plain Page (title, address), not the specific page.
 
-    Cached under the content version (portal/cache.py): every change that could move, hide or
-    remove the page sets a new version, so the answer is never stale.
+    All of a language's section pages are found in one query and kept under the content
+    version (portal/cache.py), so the answer is never stale.
     """
     from .cache import remember
 
-    finder: Callable | None = section_pages.get(name)
-    if finder is None:
-        return None
     locale_id = getattr(locale, "pk", locale)
-    return remember("portal:section-page", name, locale_id, build=lambda: finder(locale_id))
+    found = remember("portal:section-pages", locale_id, build=lambda: _section_pages(locale_id))
+    return found.get(name)
+
+
+def _section_pages(locale_id) -> dict:
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page
+
+    from .navigation import private_pages_q
+    from .schedule import visible
+
+    types = ContentType.objects.get_for_models(*section_pages.values())
+    names = {types[model].pk: name for name, model in section_pages.items()}
+    found = {}
+    pages = visible(Page.objects.filter(locale_id=locale_id, content_type_id__in=names))
+    for page in pages.exclude(private_pages_q()).order_by("path"):
+        found.setdefault(names[page.content_type_id], page)
+    return found
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,8 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from .schedule import visible
+
 
 class PortalSitemap(Sitemap):
     """Wagtail's sitemap covers the site root's tree only; this one covers every language."""
@@ -15,8 +17,7 @@ class PortalSitemap(Sitemap):
         for path in homes:
             in_any_home |= Q(path__startswith=path)
         return (
-            Page.objects.filter(in_any_home)
-            .live()
+            visible(Page.objects.filter(in_any_home))
             .public()
             .order_by("path")
             .defer_streamfields()

@@ -52,11 +52,18 @@ plugin_patterns = [
     if getattr(app, "i18n_urls", None)
 ]
 
-# Lithuanian at /, English at /en/. Page serving comes last: the portal's router (same URL
-# pattern as Wagtail's serve view, which it hands over to), then Wagtail's own URLs.
+# Wagtail's own front-end views (sign-in for restricted pages, page passwords), before pages.
+wagtail_utility_patterns = [
+    pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"
+]
+
+# Lithuanian at /, English at /en/. Page serving comes last: the portal's router (Wagtail's
+# serve URL pattern and view, given the route found in one query: portal/routing.py), then
+# Wagtail's own URLs, which name the pattern that page addresses are built with.
 urlpatterns += i18n_patterns(
     *plugin_patterns,
-    re_path(r"^((?:[\w\-]+/)*)$", serve, name="portal_serve"),
+    *wagtail_utility_patterns,
+    re_path(wagtail_urls.serve_pattern, serve, name="portal_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -19,7 +19,13 @@ from wagtail.models import Locale
 
 from portal.cache import remember
 from portal.navigation import site_for_request
-from portal.registry import SearchPageType, SearchSource, search_contributors, section_pages
+from portal.registry import (
+    SearchPageType,
+    SearchSource,
+    find_section_page,
+    search_contributors,
+    section_pages,
+)
 
 
 @dataclass
@@ -88,9 +94,9 @@ def section_page_links(locale: Locale, request=None) -> dict[str, dict]:
 
     def build():
         links = {}
-        for name, finder in section_pages.items():
-            page = finder(locale)
-            if page is not None and page.live:
+        for name in section_pages:
+            page = find_section_page(name, locale)
+            if page is not None:
                 links[name] = {
                     "title": page.title,
                     "url": page.get_url(request),

@@ -24,14 +24,14 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q, Window
-from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from modelsearch.conf import get_app_config
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 
-from portal.navigation import pages_outside_schedule, restricted_paths
+from portal.navigation import restricted_paths
+from portal.schedule import is_visible, on_schedule_q, visible
 
 from .backends import backend_for_language
 from .contributions import (
@@ -136,18 +136,12 @@ def _indexed_texts(objects) -> dict[tuple[int, str], str]:
     return {(ct, object_id): text or "" for ct, object_id, text in rows}
 
 
-def _outside_schedule(page, now):
-    return (page.go_live_at is not None and page.go_live_at > now) or (
-        page.expire_at is not None and page.expire_at <= now
-    )
-
-
 def _page_queryset(locale, restricted, exclude_ids=()):
-    # Live, and inside its publishing schedule: an expired page stays live until the
-    # publish_scheduled command runs, but is no longer meant to be found.
+    # Live, and inside its publishing schedule (portal/schedule.py). The search backend filters
+    # on indexed fields only, so the pages outside their schedule are left out by id.
     queryset = Page.objects.live().filter(locale_id=locale.pk, depth__gt=1)
-    outside = pages_outside_schedule()
-    if outside:
+    outside = Page.objects.live().exclude(on_schedule_q()).values_list("pk", flat=True)
+    if outside := list(outside):
         queryset = queryset.exclude(id__in=outside)
     if restricted:
         queryset = queryset.exclude(
@@ -234,7 +228,7 @@ def cached_search(query, locale="lt", *, types=None, limit=10, offset=0, request
     from django.conf import settings
 
     from portal.cache import remember
-    from portal.navigation import next_schedule_change, site_for_request
+    from portal.navigation import site_for_request
 
     if not getattr(settings, "PORTAL_SEARCH_RESULT_CACHE", True):
         return run_search(query, locale, types=types, limit=limit, offset=offset, request=request)
@@ -242,10 +236,6 @@ def cached_search(query, locale="lt", *, types=None, limit=10, offset=0, request
     language = getattr(locale, "language_code", locale)
     site = site_for_request(request)
     wanted = tuple(sorted({str(value) for value in types or ()}))
-    timeout = RESULTS_TIMEOUT
-    change = next_schedule_change()
-    if change is not None:
-        timeout = min(timeout, max(1, int((change - timezone.now()).total_seconds())))
     return remember(
         "search:outcome",
         site.pk if site else 0,
@@ -253,8 +243,7 @@ def cached_search(query, locale="lt", *, types=None, limit=10, offset=0, request
         build=lambda: run_search(
             clean, locale, types=types, limit=limit, offset=offset, request=request
         ),
-        timeout=timeout,
-        local=False,  # one entry per query
+        timeout=RESULTS_TIMEOUT,
     )
 
 
@@ -377,7 +366,9 @@ def _promotions(clean, locale, restricted, kinds, context, highlighter):
     if foreign:
         translations = {
             page.translation_key: page
-            for page in Page.objects.live().filter(translation_key__in=foreign, locale_id=locale.pk)
+            for page in visible(Page.objects.filter(translation_key__in=foreign)).filter(
+                locale_id=locale.pk
+            )
         }
     hits, page_ids = [], set()
     for promotion in promotions:
@@ -385,12 +376,7 @@ def _promotions(clean, locale, restricted, kinds, context, highlighter):
         if page is not None:
             if page.locale_id != locale.pk:
                 page = translations.get(page.translation_key)
-            if (
-                page is None
-                or not page.live
-                or _outside_schedule(page, timezone.now())
-                or is_restricted(page.path, restricted)
-            ):
+            if page is None or not is_visible(page) or is_restricted(page.path, restricted):
                 continue
             if page.pk in page_ids:
                 continue

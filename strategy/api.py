@@ -24,6 +24,7 @@ from ninja import Router, Schema
 
 from portal.api import DEFAULT_LIMIT, ErrorSchema, Language, Paginated, paginate, use_language
 from portal.images import document_data
+from portal.schedule import visible
 
 from .figures import key_figures
 from .models import (
@@ -140,7 +141,8 @@ class LegalDocumentSchema(Schema):
 
 
 def strategy_page_for(locale: str) -> StrategyPage | None:
-    return StrategyPage.objects.live().public().filter(locale__language_code=locale).first()
+    pages = visible(StrategyPage.objects.all()).public()
+    return pages.filter(locale__language_code=locale).first()
 
 
 def page_url(request, page) -> str | None:

@@ -21,8 +21,8 @@ class StrategyConfig(AppConfig):
         from .models import DocumentsPage, StrategyPage
         from .search import CONTRIBUTION
 
-        section_pages.register("strategy", StrategyPage.find_for_locale)
-        section_pages.register("documents", DocumentsPage.find_for_locale)
+        section_pages.register("strategy", StrategyPage)
+        section_pages.register("documents", DocumentsPage)
         demo_loaders.register("strategy", load_strategy_content, order=10)
         home_sections.register("strategy", strategy_home_section, order=10)
         api_routers.register("strategy", ("/strategy", router))

@@ -5,6 +5,7 @@ from wagtail.models import PageViewRestriction
 
 from portal.cache import remember
 from portal.registry import HomeSection
+from portal.schedule import on_schedule_q
 
 from .figures import key_figures
 from .models import PreparationStep
@@ -24,6 +25,7 @@ def preparation_steps_for_home(home_page):
         home_page.pk,
         build=lambda: list(
             PreparationStep.objects.filter(
+                on_schedule_q(prefix="page__"),
                 page__live=True,
                 page__locale_id=home_page.locale_id,
                 page__path__startswith=home_page.path,

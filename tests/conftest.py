@@ -15,12 +15,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Every test starts with empty caches. What an earlier test cached is keyed by a content
-    version that test set, so it would be read as current, yet describes rows rolled back."""
-    from portal.cache import local_entries
+    """Every test starts with empty caches, this process's copy of the content version
+    included. What an earlier test cached is keyed by a ledger id that test wrote and rolled
+    back, which the next test may write again for other content."""
+    from portal import ledger
 
     cache.clear()
-    local_entries.clear()
+    ledger.forget_version()
+    ledger._clear_pending()
 
 
 @pytest.fixture

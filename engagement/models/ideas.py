@@ -238,7 +238,7 @@ class Idea(index.Indexed, ClusterableModel):
         return idea
 
     def changes_what_visitors_see(self) -> bool:
-        """Whether saving or deleting this idea changes a page (portal/apps.py): only a public
+        """Whether saving or deleting this idea changes a page (portal/ledger.py): only a public
         idea, or one that was public when loaded, does. A resident's new idea waits for
         moderation without emptying every cache. Unsure (status not loaded): yes."""
         if "status" not in self.__dict__:

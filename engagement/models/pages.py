@@ -188,7 +188,6 @@ class IdeaPage(RoutablePageMixin, SectionPageMixin, IntroBodyPage):
             site.pk if site else "",
             ",".join(map(str, ids)),
             build=build,
-            local=False,  # one entry per page of every filter
         )
 
     def render_idea_page(self, request, form, themes):

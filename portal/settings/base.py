@@ -147,6 +147,13 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Caching (portal/cache.py): every cached thing carries the content version, which a process
+# re-reads from the ledger of visible changes at least this often (seconds): the longest a
+# change made by another process can take to show. And the code's release, so that a deploy
+# never reads what older code stored (the deployment's commit id, or a digest of the code).
+PORTAL_CONTENT_VERSION_MAX_AGE = float(os.environ.get("PORTAL_CONTENT_VERSION_MAX_AGE", "1"))
+PORTAL_RELEASE = os.environ.get("PORTAL_RELEASE", "")
+
 # Cache: Redis when REDIS_URL is set, this process's memory otherwise.
 # django-redis rather than Django's built-in Redis backend for one reason: IGNORE_EXCEPTIONS.
 # The cache is an optimisation; if Redis goes away, every page (and Wagtail's own cached
@@ -156,11 +163,11 @@ REDIS_CACHE_OPTIONS = {
     "SOCKET_CONNECT_TIMEOUT": 0.5,
     "SOCKET_TIMEOUT": 0.5,
 }
-DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            # django-redis, logging an outage once and its end once (portal/cache_backend.py).
+            "BACKEND": "portal.cache_backend.OutageLoggingRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "portal",
             "OPTIONS": REDIS_CACHE_OPTIONS,
