@@ -87,8 +87,9 @@ def test_a_previewed_draft_records_nothing(admin_client, page_at):
 
 
 def test_a_page_and_its_inline_rows_saved_together_make_one_row(lt):
-    from calls.models import CallDocument
     from wagtail.documents.models import Document
+
+    from calls.models import CallDocument
 
     document = Document.objects.create(title="Sąlygos")
     call = CallPageFactory(parent=call_index(), live=False)

@@ -103,6 +103,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "security.middleware.TwoFactorMiddleware",
+    # Wrong passwords of private pages and collections are limited per client (after CSRF).
+    "security.passwords.PagePasswordLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -419,6 +421,13 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 WAGTAILADMIN_USER_LOGIN_FORM = "security.forms.AdminLoginForm"
 REQUIRE_TWO_FACTOR = env_bool("REQUIRE_TWO_FACTOR")
 OTP_TOTP_ISSUER = "Druskininkų miesto VVG"
+
+# Shared passwords of private pages and collections: after VIEW_PASSWORD_FAILURE_LIMIT wrong
+# ones within VIEW_PASSWORD_COOLOFF, a client waits (per page or collection; security/passwords).
+VIEW_PASSWORD_FAILURE_LIMIT = int(os.environ.get("VIEW_PASSWORD_FAILURE_LIMIT", "10"))
+VIEW_PASSWORD_COOLOFF = timedelta(
+    minutes=int(os.environ.get("VIEW_PASSWORD_COOLOFF_MINUTES", "15"))
+)
 
 # Backups (`make backup`, `make restore`): archives of the database and media, outside git.
 BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups"))
