@@ -376,15 +376,23 @@ CONTENT_SECURITY_POLICY = {
         "report-uri": env_list("CSP_REPORT_URI") or None,
     }
 }
-# Wagtail's admin (security.middleware picks it under /admin/) runs inline scripts and styles,
-# previews pages in frames of its own, reads uploads as blob: and data: URLs and shows
-# thumbnails of embedded videos.
+# Thumbnails of embedded videos that the admin shows (the oEmbed providers' image hosts).
+EMBED_THUMBNAIL_ORIGINS = env_list(
+    "EMBED_THUMBNAIL_ORIGINS", "https://i.ytimg.com,https://i.vimeocdn.com"
+)
+# Wagtail's admin (security.middleware picks it under /admin/). docs/security.md says why each
+# source is there. In short: Wagtail and wagtail-localize write inline <script> elements with
+# per-request data and no nonce, and style="" attributes, so 'unsafe-inline' stays for
+# elements; inline event handlers (onclick=...), which the admin never uses and injected
+# markup would, are refused by script-src-attr; images come from here, the media host and the
+# video thumbnail hosts only (no Gravatar, below).
 ADMIN_CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF, UNSAFE_INLINE],
+        "script-src-attr": [NONE],
         "style-src": [SELF, UNSAFE_INLINE],
-        "img-src": [SELF, "data:", "blob:", "https:"],
+        "img-src": [SELF, "data:", "blob:", *MEDIA_ORIGINS, *EMBED_THUMBNAIL_ORIGINS],
         "media-src": [SELF, "blob:", *MEDIA_ORIGINS],
         "font-src": [SELF, "data:"],
         "connect-src": [SELF],
@@ -397,6 +405,9 @@ ADMIN_CONTENT_SECURITY_POLICY = {
         "report-uri": env_list("CSP_REPORT_URI") or None,
     }
 }
+# Editors' avatars are uploaded to the portal, never fetched from Gravatar (which would tell a
+# third party, by a hash of their e-mail address, who opens the admin).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Admin sign-in: django-axes locks a user name from an address after repeated failures (in the
 # database, so every worker sees it); a correct password afterwards resets the count.
