@@ -25,9 +25,9 @@ class PasswordFailure(models.Model):
         verbose_name_plural = _("wrong page passwords")
         indexes = [models.Index(fields=["restriction", "client", "failed_at"])]
 
+    def __str__(self):
+        return f"{self.restriction} {self.failed_at:%Y-%m-%d %H:%M}"
+
     def changes_what_visitors_see(self) -> bool:
         """Nothing any visitor sees (portal/ledger.py): no cache is renewed for it."""
         return False
-
-    def __str__(self):
-        return f"{self.restriction} {self.failed_at:%Y-%m-%d %H:%M}"

@@ -18,9 +18,9 @@ class UsedFillToken(models.Model):
         verbose_name = _("used form token")
         verbose_name_plural = _("used form tokens")
 
+    def __str__(self):
+        return self.token_id
+
     def changes_what_visitors_see(self) -> bool:
         """Nothing any visitor sees (portal/ledger.py): no cache is renewed for it."""
         return False
-
-    def __str__(self):
-        return self.token_id
