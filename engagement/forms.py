@@ -7,11 +7,14 @@ assistive technology which hint and which error belongs to which field.
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from django import forms
 from django.utils.functional import lazy
 from django.utils.html import format_html, strip_tags
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
 from . import attachments, spam
@@ -21,6 +24,16 @@ from .models.ideas import (
     NAME_MAX_LENGTH,
     TITLE_MAX_LENGTH,
 )
+
+# Control characters people never type (tab, line feed and carriage return are kept).
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# What Django puts in place of bytes that are not valid UTF-8.
+UNREADABLE = "\ufffd"
+
+
+def normalise_text(value: str) -> str:
+    """Text as stored: composed Unicode (NFC), without invisible control characters."""
+    return CONTROL_CHARACTERS.sub("", unicodedata.normalize("NFC", value))
 
 
 class AccessibleFormMixin:
@@ -85,7 +98,13 @@ class GuardedFormMixin(AccessibleFormMixin):
         if self.privacy_url:
             return format_html(
                 _("I agree that the VVG keeps what I send as described in the {link}."),
-                link=format_html('<a href="{}">{}</a>', self.privacy_url, _("privacy notice")),
+                link=format_html(
+                    '<a href="{}">{}</a>',
+                    self.privacy_url,
+                    # Its own context: "privacy notice" alone is translated elsewhere in the
+                    # nominative ("pranešimas"); here Lithuanian needs the locative.
+                    pgettext("as described in the", "privacy notice"),
+                ),
             )
         return _("I agree that the VVG keeps what I send as described in the privacy notice.")
 
@@ -117,12 +136,15 @@ class GuardedFormMixin(AccessibleFormMixin):
 
     def clean(self):
         cleaned = super().clean()
+        self.check_text(cleaned)
         problem = spam.fill_time_problem(self.data.get(spam.FILL_TOKEN_FIELD, ""))
         if problem == "too_fast":
             raise forms.ValidationError(
                 _("That was very quick. Please check what you wrote and send it again."),
                 code="too_fast",
             )
+        if problem == "used":
+            raise self.used_token_error()
         if problem in ("expired", "missing"):
             raise forms.ValidationError(
                 _(
@@ -132,6 +154,40 @@ class GuardedFormMixin(AccessibleFormMixin):
                 code="expired",
             )
         return cleaned
+
+    def check_text(self, cleaned) -> None:
+        """Refuse text that arrived as bytes that are not UTF-8 (a browser never sends them;
+        storing the replacement characters would garble the words), and normalise the rest."""
+        for name, value in list(cleaned.items()):
+            if not isinstance(value, str):
+                continue
+            if UNREADABLE in value:
+                self.add_error(
+                    name,
+                    forms.ValidationError(
+                        _(
+                            "Some characters of this text could not be read. Check the text "
+                            "and type them again."
+                        ),
+                        code="unreadable",
+                    ),
+                )
+            else:
+                cleaned[name] = normalise_text(value)
+
+    def used_token_error(self):
+        return forms.ValidationError(
+            _(
+                "This form has already been sent. To send something more, check what you wrote "
+                "and send it again."
+            ),
+            code="used",
+        )
+
+    def refuse_used_token(self) -> None:
+        """Another submission spent this form's token while this one was being checked."""
+        self.add_error(None, self.used_token_error())
+        self.describe_fields()
 
 
 def _required(message):

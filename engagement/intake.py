@@ -37,6 +37,8 @@ def store_idea(form, request) -> Idea:
     )
     # durable: this must be the outermost transaction, so leaving the block means committed.
     with transaction.atomic(durable=True):
+        # The form's token is spent with the idea, or the idea is not stored (FillTokenUsed).
+        spam.spend_fill_token(form.data.get(spam.FILL_TOKEN_FIELD, ""))
         if attachment is not None:
             idea.attachment_type = attachment.content_type
             idea.attachment.save(attachment.content.name, attachment.content, save=False)
@@ -44,7 +46,8 @@ def store_idea(form, request) -> Idea:
     return idea
 
 
-def after_idea_stored(idea: Idea) -> None:
+def after_idea_stored(idea: Idea, request) -> None:
+    spam.count_submission(request)
     enqueue_safely(notify_staff_of_idea, idea.pk)
     if idea.email:
         enqueue_safely(confirm_idea_to_resident, idea.pk)

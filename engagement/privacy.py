@@ -1,11 +1,13 @@
 """
-Personal data of residents: what is kept about one person, and how it is removed.
+Personal data of residents: what the engagement plugin keeps about one person, and how it is
+removed (registered with the portal's registry, portal/privacy.py).
 
-An idea's personal data are the author's name and e-mail address, the attachment and the
-digest of the client's address. Removing them keeps the anonymised idea (its words, theme,
-status and consent record), which the VVG keeps as part of the strategy's public record.
-Submissions of editor-built forms are kept whole by the form builder; an e-mail address in any
-answer ties a submission to a person.
+An idea's personal data are the author's name and e-mail address, the attachment, the digest
+of the client's address and the moderators' note (which may name the author or say how to
+reach them). Removing them keeps the anonymised idea (its words, theme, status and consent
+record), which the VVG keeps as part of the strategy's public record. Submissions of
+editor-built forms are kept whole by the form builder; an e-mail address in any answer ties a
+submission to a person, and erasing deletes the submission.
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.contrib.forms.models import FormSubmission
 
-from .models import Idea
+from portal import privacy
+
+from .models import FormField, FormPage, Idea, IdeaPage, Theme, UsedFillToken
 
 IDEA_PERSONAL_FIELDS = [
     "name",
@@ -25,6 +29,7 @@ IDEA_PERSONAL_FIELDS = [
     "attachment",
     "attachment_type",
     "client_hash",
+    "moderator_note",
 ]
 
 
@@ -38,6 +43,7 @@ def anonymise(idea: Idea) -> None:
     idea.attachment = ""
     idea.attachment_type = ""
     idea.client_hash = ""
+    idea.moderator_note = ""
     idea.anonymised_at = timezone.now()
     idea.save(update_fields=[*IDEA_PERSONAL_FIELDS, "anonymised_at", "updated_at"])
 
@@ -55,7 +61,7 @@ def purge_older_than(days: int, *, dry_run: bool = False) -> int:
 
 
 def ideas_of(email: str):
-    return Idea.objects.filter(email__iexact=email.strip())
+    return Idea.objects.filter(email__iexact=email.strip()).select_related("theme")
 
 
 def submissions_of(email: str) -> list[FormSubmission]:
@@ -69,53 +75,48 @@ def submissions_of(email: str) -> list[FormSubmission]:
     return found
 
 
-def export_for(email: str) -> dict:
-    ideas = []
-    for idea in ideas_of(email).select_related("theme").order_by("created_at"):
-        ideas.append(
-            {
-                "id": idea.pk,
-                "submitted_at": idea.created_at.isoformat(),
-                "language": idea.language,
-                "title": idea.title,
-                "description": idea.description,
-                "theme": idea.theme.title if idea.theme else None,
-                "location": idea.location,
-                "name": idea.name,
-                "show_name": idea.show_name,
-                "email": idea.email,
-                "attachment": idea.attachment.name or None,
-                "attachment_type": idea.attachment_type or None,
-                "client_address_digest": idea.client_hash or None,
-                "consent_text": idea.consent_text,
-                "consented_at": idea.consented_at.isoformat(),
-                "status": idea.status,
-                "public_reason": idea.public_reason,
-                "published_at": idea.published_at.isoformat() if idea.published_at else None,
-            }
-        )
-    submissions = [
-        {
-            "id": submission.pk,
-            "form": submission.page.title,
-            "submitted_at": submission.submit_time.isoformat(),
-            "answers": submission.form_data,
-        }
-        for submission in submissions_of(email)
-    ]
+def describe_idea(idea: Idea) -> dict:
     return {
-        "email": email,
-        "exported_at": timezone.now().isoformat(),
-        "ideas": ideas,
-        "form_submissions": submissions,
+        "submitted_at": idea.created_at.isoformat(),
+        "theme": idea.theme.title if idea.theme else None,
+        "consented_at": idea.consented_at.isoformat(),
+        "published_at": idea.published_at.isoformat() if idea.published_at else None,
     }
 
 
-@transaction.atomic
-def erase_for(email: str) -> dict:
-    ideas = list(ideas_of(email))
-    for idea in ideas:
-        anonymise(idea)
-    submissions = submissions_of(email)
-    FormSubmission.objects.filter(pk__in=[s.pk for s in submissions]).delete()
-    return {"ideas_anonymised": len(ideas), "form_submissions_deleted": len(submissions)}
+def describe_submission(submission: FormSubmission) -> dict:
+    return {"form": submission.page.title, "submitted_at": submission.submit_time.isoformat()}
+
+
+privacy.register(
+    Idea,
+    key="ideas",
+    personal=IDEA_PERSONAL_FIELDS,
+    # The resident's words and what they agreed to: exported, and kept as the public record.
+    kept=["title", "description", "location", "language", "consent_text", "public_reason"],
+    not_personal=["status"],
+    find=ideas_of,
+    describe=describe_idea,
+    # Anonymising also records when; the registry then clears every personal field.
+    before_clear=lambda idea: setattr(idea, "anonymised_at", timezone.now()),
+)
+privacy.register(
+    FormSubmission,
+    key="form_submissions",
+    personal=["form_data"],
+    find=submissions_of,
+    describe=describe_submission,
+    erase="delete",
+)
+privacy.register(Theme, not_personal=["title"])
+privacy.register(UsedFillToken, not_personal=["token_id"])  # random, tied to no one
+privacy.register(IdeaPage, not_personal=["intro", "body", "thank_you_text"])
+privacy.register(
+    FormPage,
+    # The VVG's own addresses that receive each submission, and the editors' texts.
+    not_personal=["to_address", "from_address", "subject", "intro", "thank_you_text"],
+)
+privacy.register(
+    FormField,
+    not_personal=["clean_name", "label", "field_type", "choices", "default_value", "help_text"],
+)

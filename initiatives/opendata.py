@@ -19,6 +19,8 @@ from django.http import HttpResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from security.spreadsheets import safe_cell
+
 from .listing import InitiativeFilters, for_listing
 
 COUNTRY = "LT"
@@ -91,11 +93,13 @@ def operation_record(initiative, url: str) -> dict:
 
 
 def csv_cell(value) -> str:
+    """A value as written in the file. Text is made safe for spreadsheets (a name such as
+    "=HYPERLINK(...)" stays text); numbers and dates are written as they are."""
     if isinstance(value, list):
-        return LIST_SEPARATOR.join(text(item) for item in value)
+        return safe_cell(LIST_SEPARATOR.join(text(item) for item in value))
     if hasattr(value, "isoformat"):
         return value.isoformat()
-    return text(value)
+    return safe_cell(value) if isinstance(value, str) else text(value)
 
 
 def write_csv(stream, records, language: str) -> None:

@@ -11,3 +11,8 @@ class SecurityConfig(AppConfig):
 
     name = "security"
     verbose_name = _("Security")
+
+    def ready(self):
+        from . import spreadsheets
+
+        spreadsheets.install()

@@ -1,4 +1,4 @@
-"""Forms: the admin sign-in with its optional code, two-factor setup, and document uploads."""
+"""Forms: the admin sign-in with its code, two-factor setup, and document uploads."""
 
 from __future__ import annotations
 
@@ -14,30 +14,38 @@ from .uploads import validate_document_file
 
 
 def code_field(**kwargs):
+    # No numeric keyboard: a recovery code has letters.
     return forms.CharField(
-        max_length=12,
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+        max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "spellcheck": "false"}),
         **kwargs,
     )
 
 
 class AdminLoginForm(LoginForm):
     """
-    Wagtail's sign-in form with a field for the code of the user's authenticator app, needed
-    only by users who turned two-factor authentication on. A wrong code counts as a failed
-    sign-in for django-axes.
+    Wagtail's sign-in form with a field for the code of the user's authenticator app (or a
+    recovery code), needed by users who have set up two-factor authentication.
+
+    Whatever is wrong (the user name, the password, a missing or wrong code), the answer is the
+    same and the attempt counts as a failed sign-in for django-axes: the form never tells
+    anyone that a password was right.
     """
 
     otp_token = code_field(
         label=_("Verification code"),
         required=False,
-        help_text=_("Only if you turned on two-factor authentication: the code your app shows."),
+        help_text=_(
+            "The code your authenticator app shows, or one of your recovery codes. Leave it "
+            "empty only if you have not set up two-factor authentication yet."
+        ),
     )
 
     error_messages = {
         **LoginForm.error_messages,
-        "code_required": _("Enter the verification code from your authenticator app."),
-        "code_invalid": _("The verification code is not right. Enter the current one."),
+        "invalid_login": _(
+            "The user name, password or verification code is not right. Please try again."
+        ),
     }
 
     def __init__(self, *args, **kwargs):
@@ -48,23 +56,29 @@ class AdminLoginForm(LoginForm):
         self.fields["username"].widget.attrs["autocomplete"] = "username"
         self.fields["password"].widget.attrs["autocomplete"] = "current-password"
 
+    def get_invalid_login_error(self):
+        return forms.ValidationError(self.error_messages["invalid_login"], code="invalid_login")
+
     def clean(self):
-        cleaned_data = super().clean()
+        try:
+            cleaned_data = super().clean()
+        except forms.ValidationError as error:
+            # A wrong password was counted by authenticate(); an inactive account's is answered
+            # like any other failure.
+            raise self.get_invalid_login_error() from error
         user = self.get_user()
         if user is None or not two_factor.has_two_factor(user):
             return cleaned_data
-        code = cleaned_data.get("otp_token")
-        if not code:
-            raise forms.ValidationError(self.error_messages["code_required"], code="code_required")
-        device = two_factor.verify_code(user, code)
+        device = two_factor.verify_code(user, cleaned_data.get("otp_token") or "")
         if device is None:
+            # The right password without the right code: a failure like any other.
             user_login_failed.send(
                 sender=__name__,
                 credentials={"username": cleaned_data.get("username")},
                 request=self.request,
             )
             self.user_cache = None
-            raise forms.ValidationError(self.error_messages["code_invalid"], code="code_invalid")
+            raise self.get_invalid_login_error()
         # django_otp stores the device in the session when Django logs the user in.
         user.otp_device = device
         return cleaned_data
@@ -104,8 +118,12 @@ class EnableTwoFactorForm(PasswordConfirmationMixin, forms.Form):
 
 
 class DisableTwoFactorForm(PasswordConfirmationMixin, forms.Form):
+    """Confirms with the password and a current code (or a recovery code)."""
+
     password = forms.CharField(label=_("Your password"), strip=False, widget=forms.PasswordInput)
-    code = code_field(label=_("Current code from the app"))
+    code = code_field(
+        label=_("Current code from the app"), help_text=_("Or one of your recovery codes.")
+    )
 
     def clean_code(self):
         code = self.cleaned_data.get("code", "")
@@ -125,3 +143,7 @@ class DocumentForm(BaseDocumentForm):
         if isinstance(file, UploadedFile):
             validate_document_file(file)
         return file
+
+
+class NewRecoveryCodesForm(DisableTwoFactorForm):
+    """Confirms a request for new recovery codes, as for turning two-factor off."""

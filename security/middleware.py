@@ -67,6 +67,10 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
     def process_response(self, request, response):
         response = super().process_response(request, response)
+        # Wagtail's document download sets the encoding that mimetypes guessed, None for every
+        # file that is not .gz/.bz2, which Django sends as a literal "Content-Encoding: None".
+        if response.get("Content-Encoding") == "None":
+            del response["Content-Encoding"]
         policy = getattr(settings, "PERMISSIONS_POLICY", "")
         if policy and "Permissions-Policy" not in response:
             response["Permissions-Policy"] = policy

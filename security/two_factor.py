@@ -3,6 +3,10 @@ Two-factor authentication for the admin with time-based one-time codes (TOTP, RF
 authenticator app, on django-otp's TOTPDevice. One confirmed device per user: turning it on
 stores a confirmed device, turning it off deletes it.
 
+With the app come RECOVERY_CODE_COUNT recovery codes (django-otp's StaticDevice), shown once:
+each signs in once in place of the app's code, for the day the phone is lost. The user can
+replace them with new ones at any time.
+
 Wrong codes are throttled by django-otp (each failure doubles the wait) and, at sign-in, also
 count as failed sign-ins for django-axes.
 """
@@ -16,25 +20,62 @@ import segno
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django_otp.oath import TOTP
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice, default_key
 
 SESSION_KEY = "security_two_factor_setup_key"
+RECOVERY_CODE_COUNT = 10
 
 
 def has_two_factor(user) -> bool:
     return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
 
 
-def verify_code(user, code: str) -> TOTPDevice | None:
-    """The user's device if `code` is its current code (not one already used), else None."""
-    code = (code or "").replace(" ", "").strip()
+def normalise_code(code: str) -> str:
+    """A code as typed: spaces and dashes (as in "abcd-2345") do not matter, nor does case."""
+    return "".join((code or "").split()).replace("-", "").lower()
+
+
+def verify_code(user, code: str) -> TOTPDevice | StaticDevice | None:
+    """
+    The device that accepts `code`: the app's, if it is its current six-digit code (not one
+    already used), or the recovery codes', if it is one of them (which is then used up).
+    None otherwise.
+    """
+    code = normalise_code(code)
+    if not code:
+        return None
+    # A six-digit code is the app's; anything else can only be a recovery code. Trying only
+    # the one device keeps a mistyped code from slowing down the other.
+    model = TOTPDevice if code.isdigit() and len(code) == 6 else StaticDevice
     with transaction.atomic():
         # Locked while verifying, so that throttling and "each code once" hold across workers.
-        devices = TOTPDevice.objects.filter(user=user, confirmed=True).select_for_update()
+        devices = model.objects.filter(user=user, confirmed=True).select_for_update()
         for device in devices:
             if device.verify_token(code):
                 return device
     return None
+
+
+def new_recovery_codes(user) -> list[str]:
+    """Replace the user's recovery codes with RECOVERY_CODE_COUNT new ones; return them."""
+    with transaction.atomic():
+        StaticDevice.objects.filter(user=user).delete()
+        device = StaticDevice.objects.create(user=user, name=_("Recovery codes"), confirmed=True)
+        codes = [StaticToken.random_token() for _number in range(RECOVERY_CODE_COUNT)]
+        StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
+    return codes
+
+
+def recovery_codes_left(user) -> int:
+    return StaticToken.objects.filter(device__user=user, device__confirmed=True).count()
+
+
+def turn_off(user) -> None:
+    """Remove the user's app and recovery codes."""
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=user).delete()
+        StaticDevice.objects.filter(user=user).delete()
 
 
 def setup_key(request) -> str:
@@ -50,7 +91,7 @@ def unsaved_device(user, key: str) -> TOTPDevice:
 
 
 def code_matches_key(key: str, code: str) -> bool:
-    code = (code or "").replace(" ", "").strip()
+    code = normalise_code(code)
     if not code.isdigit():
         return False
     device = unsaved_device(None, key)

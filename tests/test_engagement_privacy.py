@@ -106,10 +106,10 @@ def test_export_gives_everything_about_one_person_as_json(survey_submission):
     item = data["ideas"][0]
     assert item["name"] == "Ona Onaitė"
     assert item["email"] == "ona@example.org"
-    assert item["client_address_digest"] == "b" * 64
+    assert item["client_hash"] == "b" * 64
     assert item["attachment"] == idea.attachment.name
     assert item["consent_text"]
-    assert [s["answers"]["atsakymas"] for s in data["form_submissions"]] == ["Taip"]
+    assert [s["form_data"]["atsakymas"] for s in data["form_submissions"]] == ["Taip"]
     idea.attachment.delete(save=False)
 
 
@@ -118,7 +118,8 @@ def test_erase_anonymises_ideas_and_deletes_form_submissions(survey_submission):
     stored_file = idea.attachment.name
     other = IdeaFactory(title="Kito idėja", email="kitas@example.org", name="Kitas")
     output = run("erase_personal_data", EMAIL)
-    assert "Anonymised 1 idea(s); deleted 1 form submission(s)." in output
+    assert "ideas: 1 cleared" in output
+    assert "form_submissions: 1 deleted" in output
     assert_anonymised(idea, stored_file)
     other.refresh_from_db()
     assert other.email == "kitas@example.org"

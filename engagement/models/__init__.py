@@ -7,3 +7,4 @@ from .ideas import (  # noqa: F401
     Theme,
 )
 from .pages import FormField, FormPage, IdeaPage  # noqa: F401
+from .tokens import UsedFillToken  # noqa: F401

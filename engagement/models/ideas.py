@@ -15,6 +15,7 @@ from django.core.files.storage import storages
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel
@@ -146,7 +147,8 @@ class Idea(index.Indexed, ClusterableModel):
     )
     location = models.CharField(_("location"), max_length=LOCATION_MAX_LENGTH, blank=True)
     # Personal data: optional, removable (purge_personal_data, erase_personal_data).
-    name = models.CharField(_("name"), max_length=NAME_MAX_LENGTH, blank=True)
+    # "name" alone is a thing's name elsewhere ("pavadinimas"); this is a person's.
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=NAME_MAX_LENGTH, blank=True)
     show_name = models.BooleanField(_("name may be shown publicly"), default=False)
     email = models.EmailField(_("e-mail address"), blank=True)
     attachment = models.FileField(

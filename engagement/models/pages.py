@@ -110,7 +110,7 @@ class IdeaPage(RoutablePageMixin, SectionPageMixin, IntroBodyPage):
         form = IdeaForm(
             request.POST, request.FILES, themes=themes, privacy_url=privacy_url(request)
         )
-        retry_after = spam.count_and_check_rate(request)
+        retry_after = spam.rate_limit_wait(request)
         if retry_after is not None:
             return rate_limited_response(
                 request,
@@ -123,8 +123,12 @@ class IdeaPage(RoutablePageMixin, SectionPageMixin, IntroBodyPage):
             return redirect(self.thanks_url(request))
         if not form.is_valid():
             return self.render_idea_page(request, form, themes)
-        idea = store_idea(form, request)
-        after_idea_stored(idea)
+        try:
+            idea = store_idea(form, request)
+        except spam.FillTokenUsed:
+            form.refuse_used_token()
+            return self.render_idea_page(request, form, themes)
+        after_idea_stored(idea, request)
         return redirect(self.thanks_url(request))
 
     # Rendering ------------------------------------------------------------------------
@@ -250,7 +254,7 @@ class FormPage(AbstractEmailForm):
             form = self.get_form(**form_kwargs)
         else:
             form = self.get_form(request.POST, request.FILES, **form_kwargs)
-            retry_after = spam.count_and_check_rate(request)
+            retry_after = spam.rate_limit_wait(request)
             if retry_after is not None:
                 return rate_limited_response(
                     request,
@@ -261,8 +265,13 @@ class FormPage(AbstractEmailForm):
             if form.is_honeypot_filled():
                 return self.render_landing_page(request, None, *args, **kwargs)
             if form.is_valid():
-                submission = self.process_form_submission(form)
-                return self.render_landing_page(request, submission, *args, **kwargs)
+                try:
+                    submission = self.process_form_submission(form)
+                except spam.FillTokenUsed:
+                    form.refuse_used_token()
+                else:
+                    spam.count_submission(request)
+                    return self.render_landing_page(request, submission, *args, **kwargs)
         context = self.get_context(request)
         context["form"] = form
         return TemplateResponse(request, self.get_template(request), context)
@@ -277,6 +286,8 @@ class FormPage(AbstractEmailForm):
         }
         data["consent"] = f"{form.consent_text()} [{timezone.now().isoformat()}]"
         with transaction.atomic(durable=True):
+            # The form's token is spent with the submission, or nothing is stored.
+            spam.spend_fill_token(form.data.get(spam.FILL_TOKEN_FIELD, ""))
             submission = self.get_submission_class().objects.create(form_data=data, page=self)
         if self.to_address:
             self.send_mail(form)

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",  # two-factor recovery codes
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -102,6 +103,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "security.middleware.TwoFactorMiddleware",
+    # Wrong passwords of private pages and collections are limited per client (after CSRF).
+    "security.passwords.PagePasswordLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -284,6 +287,7 @@ CORS_PREFLIGHT_MAX_AGE = 60 * 60 * 24
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"one_line_warning": {"()": "security.logging.OneLineWarning"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
@@ -299,6 +303,12 @@ LOGGING = {
         },
         # django-axes: lockouts (warnings), not its start-up banner or each failed attempt.
         "axes": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        # A request body that is too large is the client's doing: one line at WARNING, not a
+        # traceback at ERROR (security/logging.py).
+        **{
+            f"django.security.{refusal}": {"filters": ["one_line_warning"]}
+            for refusal in ("RequestDataTooBig", "TooManyFieldsSent", "TooManyFilesSent")
+        },
     },
 }
 
@@ -371,15 +381,23 @@ CONTENT_SECURITY_POLICY = {
         "report-uri": env_list("CSP_REPORT_URI") or None,
     }
 }
-# Wagtail's admin (security.middleware picks it under /admin/) runs inline scripts and styles,
-# previews pages in frames of its own, reads uploads as blob: and data: URLs and shows
-# thumbnails of embedded videos.
+# Thumbnails of embedded videos that the admin shows (the oEmbed providers' image hosts).
+EMBED_THUMBNAIL_ORIGINS = env_list(
+    "EMBED_THUMBNAIL_ORIGINS", "https://i.ytimg.com,https://i.vimeocdn.com"
+)
+# Wagtail's admin (security.middleware picks it under /admin/). docs/security.md says why each
+# source is there. In short: Wagtail and wagtail-localize write inline <script> elements with
+# per-request data and no nonce, and style="" attributes, so 'unsafe-inline' stays for
+# elements; inline event handlers (onclick=...), which the admin never uses and injected
+# markup would, are refused by script-src-attr; images come from here, the media host and the
+# video thumbnail hosts only (no Gravatar, below).
 ADMIN_CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF, UNSAFE_INLINE],
+        "script-src-attr": [NONE],
         "style-src": [SELF, UNSAFE_INLINE],
-        "img-src": [SELF, "data:", "blob:", "https:"],
+        "img-src": [SELF, "data:", "blob:", *MEDIA_ORIGINS, *EMBED_THUMBNAIL_ORIGINS],
         "media-src": [SELF, "blob:", *MEDIA_ORIGINS],
         "font-src": [SELF, "data:"],
         "connect-src": [SELF],
@@ -392,6 +410,9 @@ ADMIN_CONTENT_SECURITY_POLICY = {
         "report-uri": env_list("CSP_REPORT_URI") or None,
     }
 }
+# Editors' avatars are uploaded to the portal, never fetched from Gravatar (which would tell a
+# third party, by a hash of their e-mail address, who opens the admin).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Admin sign-in: django-axes locks a user name from an address after repeated failures (in the
 # database, so every worker sees it); a correct password afterwards resets the count.
@@ -411,10 +432,18 @@ AXES_DISABLE_ACCESS_LOG = True
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 # Two-factor authentication (TOTP, django-otp): each editor may turn it on in their account;
-# REQUIRE_TWO_FACTOR=true makes it compulsory for everyone who can use the admin.
+# REQUIRE_TWO_FACTOR=true makes it compulsory for everyone who can use the admin (the default
+# in production, portal/settings/production.py).
 WAGTAILADMIN_USER_LOGIN_FORM = "security.forms.AdminLoginForm"
 REQUIRE_TWO_FACTOR = env_bool("REQUIRE_TWO_FACTOR")
 OTP_TOTP_ISSUER = "Druskininkų miesto VVG"
+
+# Shared passwords of private pages and collections: after VIEW_PASSWORD_FAILURE_LIMIT wrong
+# ones within VIEW_PASSWORD_COOLOFF, a client waits (per page or collection; security/passwords).
+VIEW_PASSWORD_FAILURE_LIMIT = int(os.environ.get("VIEW_PASSWORD_FAILURE_LIMIT", "10"))
+VIEW_PASSWORD_COOLOFF = timedelta(
+    minutes=int(os.environ.get("VIEW_PASSWORD_COOLOFF_MINUTES", "15"))
+)
 
 # Backups (`make backup`, `make restore`): archives of the database and media, outside git.
 BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups"))

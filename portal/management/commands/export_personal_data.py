@@ -2,11 +2,14 @@ import json
 
 from django.core.management.base import BaseCommand
 
-from engagement.privacy import export_for
+from portal.privacy import export_for
 
 
 class Command(BaseCommand):
-    help = "Print, as JSON, everything stored about the person with this e-mail address."
+    help = (
+        "Print, as JSON, everything stored about the person with this e-mail address, from every "
+        "model registered in portal/privacy.py."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("email")
