@@ -2,8 +2,6 @@
 served from the database meanwhile (portal/cache_backend.py)."""
 
 import logging
-import subprocess
-import time
 
 import pytest
 from django.core.cache import caches
@@ -12,23 +10,9 @@ from django.test import override_settings
 from portal.settings.base import REDIS_CACHE_OPTIONS
 
 from .browser.conftest import free_port
+from .redis_server import start_redis
 
 pytestmark = pytest.mark.django_db
-
-
-def wait_for_redis(port):
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        ping = subprocess.run(  # noqa: S603
-            ["redis-cli", "-p", str(port), "ping"],  # noqa: S607
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if ping.stdout.strip() == "PONG":
-            return
-        time.sleep(0.1)
-    raise RuntimeError("redis-server did not start")
 
 
 def test_an_outage_is_logged_once_and_its_end_once(client, settings, caplog):
@@ -50,12 +34,8 @@ def test_an_outage_is_logged_once_and_its_end_once(client, settings, caplog):
             warnings = [r for r in caplog.records if r.levelno >= logging.WARNING]
             assert len(warnings) == 1
             assert "unreachable" in warnings[0].getMessage()
-            redis = subprocess.Popen(  # noqa: S603
-                ["redis-server", "--port", str(port), "--save", "", "--appendonly", "no"],  # noqa: S607
-                stdout=subprocess.DEVNULL,
-            )
+            redis = start_redis(port)
             try:
-                wait_for_redis(port)
                 for path in ("/", "/apie/") * 3:
                     assert client.get(path).status_code == 200
                 ends = [r for r in caplog.records if "reachable again" in r.getMessage()]

@@ -12,13 +12,13 @@ change; an anonymous and a signed-in visitor must both get 404 within the bound.
 import os
 import shutil
 import signal
-import subprocess
 import time
 import urllib.error
 import urllib.request
 
 import pytest
 
+from ..redis_server import start_redis
 from .conftest import SiteServer, free_port
 from .test_editor_journey import sign_in
 
@@ -29,22 +29,7 @@ PATH = "/apie/musu-siekis/"
 @pytest.fixture
 def redis_server():
     port = free_port()
-    process = subprocess.Popen(  # noqa: S603
-        ["redis-server", "--port", str(port), "--save", "", "--appendonly", "no"],  # noqa: S607
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        ping = subprocess.run(  # noqa: S603
-            ["redis-cli", "-p", str(port), "ping"],  # noqa: S607
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if ping.stdout.strip() == "PONG":
-            break
-        time.sleep(0.1)
+    process = start_redis(port)
     yield port, process
     os.kill(process.pid, signal.SIGCONT)
     process.terminate()
