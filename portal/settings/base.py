@@ -192,6 +192,10 @@ TIME_ZONE = "Europe/Vilnius"
 
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# "Translate" (wagtail-localize) makes the other language's page as a draft, even when the
+# source is live: it starts with the source's words, so it must not reach the English site
+# until an editor has translated it and publishes it in that language.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # Editors are Lithuanian staff: the admin speaks Lithuanian unless a user chooses English.
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
