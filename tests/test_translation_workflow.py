@@ -4,6 +4,8 @@ the English page is made as a draft that holds the Lithuanian words, and it reac
 site only when an editor publishes it in English.
 """
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
@@ -84,3 +86,22 @@ def test_the_translation_goes_live_when_an_editor_publishes_it_in_english(
     listing = client.get("/en/calls/").content.decode()
     assert f"/en/calls/{translation.slug}/" in listing
     assert client.get(f"/en/calls/{translation.slug}/").status_code == 200
+
+
+def test_new_pages_get_ascii_addresses_from_their_lithuanian_titles(client, editor, home_lt):
+    """The admin's slug field makes ASCII as the editor types (its script reads the setting from
+    the widget), and a page saved without a slug gets one from its title, in ASCII too."""
+    from home.models import ContentPage
+
+    add_url = reverse("wagtailadmin_pages:add", args=["home", "contentpage", home_lt.pk])
+    form = client.get(add_url).content.decode()
+    slug_input = re.search(r'<input[^>]*name="slug"[^>]*>', form).group(0)
+    # Stimulus reads a missing boolean value as false: ASCII only.
+    assert 'data-controller="w-slug"' in slug_input
+    assert "allow-unicode" not in slug_input
+
+    page = home_lt.add_child(
+        instance=ContentPage(title="Vietos kultūros renginiai: ąčęėįšųūž 2027", live=True)
+    )
+    assert page.slug == "vietos-kulturos-renginiai-aceeisuuz-2027"
+    assert client.get("/vietos-kulturos-renginiai-aceeisuuz-2027/").status_code == 200

@@ -196,6 +196,9 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # source is live: it starts with the source's words, so it must not reach the English site
 # until an editor has translated it and publishes it in that language.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# Page addresses in plain ASCII (ą→a, č→c, …), as shared links and the demo's pages have them:
+# "kulturos", never "kult%C5%ABros".
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # Editors are Lithuanian staff: the admin speaks Lithuanian unless a user chooses English.
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
