@@ -15,6 +15,7 @@ from django.core.files.storage import storages
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel
@@ -146,7 +147,10 @@ class Idea(index.Indexed, ClusterableModel):
     )
     location = models.CharField(_("location"), max_length=LOCATION_MAX_LENGTH, blank=True)
     # Personal data: optional, removable (purge_personal_data, erase_personal_data).
-    name = models.CharField(_("name"), max_length=NAME_MAX_LENGTH, blank=True)
+    # A person's name, not a thing's: its own context keeps it from other apps' "name".
+    name = models.CharField(
+        pgettext_lazy("a resident's", "name"), max_length=NAME_MAX_LENGTH, blank=True
+    )
     show_name = models.BooleanField(_("name may be shown publicly"), default=False)
     email = models.EmailField(_("e-mail address"), blank=True)
     attachment = models.FileField(
@@ -163,8 +167,11 @@ class Idea(index.Indexed, ClusterableModel):
         blank=True,
         help_text=_("A salted one-way digest; the address itself is never stored."),
     )
+    # Named in the moderator's language ("anglų"), as the admin names content languages.
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.WAGTAIL_CONTENT_LANGUAGES
+    )
     # How and when it was given.
-    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
     consent_text = models.TextField(_("consent text"))
     consented_at = models.DateTimeField(_("consent given at"))
     # Moderation.
