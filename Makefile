@@ -34,9 +34,9 @@ install-dev: $(VENV)/.installed-dev ## Also install the test and lint tools
 setup: install ## Migrate the SQLite database, load the demo content, create an administrator
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_demo_content
-	$(PY) manage.py ensure_admin
+	$(PY) manage.py ensure_admin --site-url http://$(HOST):$(PORT)
 
-run: setup serve ## Set everything up and serve the site at http://127.0.0.1:8000/
+run: setup serve ## Set everything up and serve the site at http://127.0.0.1:8000/ (HOST=…, PORT=… for another address)
 
 serve: install ## Serve the site without setting anything up
 	$(PY) manage.py runserver $(HOST):$(PORT)
