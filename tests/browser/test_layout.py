@@ -25,3 +25,31 @@ def test_menu_links_are_reachable_on_a_phone(phone):
         box = links.nth(index).bounding_box()
         assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 360
         assert box["height"] >= 24  # WCAG 2.5.8 target size
+
+
+CHAIN = """() => [...document.querySelectorAll('.initiative-chain li')].map(item => {
+    const kind = item.querySelector('.initiative-chain__kind').getBoundingClientRect();
+    return {
+        text: item.textContent.replace(/\\s+/g, ' ').trim(),
+        lineTop: item.getClientRects()[0].top,
+        kindTop: kind.top,
+        display: getComputedStyle(item).display,
+    };
+})"""
+
+
+def test_you_said_we_did_reads_as_one_line_of_steps(page, phone):
+    """Idea → measure → call → initiative as one line of text that wraps like a sentence, each
+    step's label on the line of its own arrow and text, read in order."""
+    for browser_page, width in [(page, 1280), (phone, 360)]:
+        browser_page.goto("/iniciatyvos/kartu-pokalbiai/")
+        steps = browser_page.evaluate(CHAIN)
+        kinds = [step["text"].split(":")[0] for step in steps]
+        measures = kinds.count("Strategijos uždavinys")
+        assert measures >= 1
+        assert kinds == ["Idėja", *["Strategijos uždavinys"] * measures, "Kvietimas", "Iniciatyva"]
+        assert all(step["display"] == "inline" for step in steps)
+        for step in steps:
+            assert abs(step["kindTop"] - step["lineTop"]) < 2, (width, step)
+        tops = [step["lineTop"] for step in steps]
+        assert tops == sorted(tops)  # read left to right, line after line, like a sentence
