@@ -53,3 +53,42 @@ def test_you_said_we_did_reads_as_one_line_of_steps(page, phone):
             assert abs(step["kindTop"] - step["lineTop"]) < 2, (width, step)
         tops = [step["lineTop"] for step in steps]
         assert tops == sorted(tops)  # read left to right, line after line, like a sentence
+
+
+def test_header_and_menu_leave_the_phone_screen_to_the_content(phone):
+    """At 360 × 740 the header and the whole menu take at most a fifth of the screen's height,
+    without JavaScript, and every link stays on screen and large enough to tap."""
+    for path in ["/", "/en/", "/kvietimai/"]:
+        phone.goto(path)
+        bottom = phone.evaluate(
+            "() => document.querySelector('.site-header').getBoundingClientRect().bottom"
+        )
+        assert bottom <= 148, (path, bottom)
+        links = phone.locator(".site-header a")
+        for index in range(links.count()):
+            box = links.nth(index).bounding_box()
+            assert box["x"] >= 0 and box["x"] + box["width"] <= 360, (path, index, box)
+            assert box["height"] >= 24
+
+
+def test_tables_read_on_a_phone(phone):
+    """At 360 px a table fits, or scrolls inside a region the keyboard reaches and that has a
+    name; the call's criteria table fits, its headings whole."""
+    phone.goto("/kvietimai/")
+    phone.locator("article.call-card a").first.click()
+    criteria = phone.locator("#call-criteria ~ .table-wrap table")
+    assert criteria.count() == 1
+    box = criteria.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 360
+    for path in [phone.url, "/strategija/", "/iniciatyvos/"]:
+        phone.goto(path)
+        wide = phone.evaluate(
+            """() => [...document.querySelectorAll('main table')].filter(table => {
+                const region = table.parentElement;
+                return region.scrollWidth > region.clientWidth && !(
+                    region.getAttribute('role') === 'region' && region.tabIndex === 0
+                    && (region.getAttribute('aria-label') || region.getAttribute('aria-labelledby'))
+                );
+            }).map(table => table.outerHTML.slice(0, 80))"""
+        )
+        assert wide == [], path
