@@ -1,3 +1,5 @@
+from urllib.parse import urlsplit, urlunsplit
+
 from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page
@@ -27,38 +29,45 @@ class PortalSitemap(Sitemap):
             .specific()
         )
 
-    def public_url(self, page):
-        _site_id, _root_url, path = page.get_url_parts(self.request) or (None, None, None)
-        return self.request.build_absolute_uri(path) if path is not None else None
+    def on_request_host(self, url):
+        """An address of this site on the host the sitemap was asked for."""
+        parts = urlsplit(url)
+        return self.request.build_absolute_uri(urlunsplit(("", "", parts.path, parts.query, "")))
 
     def _urls(self, page, protocol, domain):
         languages = dict(Locale.objects.values_list("pk", "language_code"))
         pages = list(self.paginator.page(page).object_list)
-        versions = {}  # translation key -> {language: public address}
+        entries = []
+        versions = {}  # translation key -> {language: the page's own public address}
         for item in pages:
-            location = self.public_url(item)
-            if location is not None:
-                versions.setdefault(item.translation_key, {})[languages[item.locale_id]] = location
+            # Each page's own addresses (a routable page may add some, as the initiatives'
+            # summary does), moved onto the request's host.
+            infos = [
+                {**info, "location": self.on_request_host(info["location"])}
+                for info in item.get_sitemap_urls(self.request)
+            ]
+            if infos:
+                versions.setdefault(item.translation_key, {})[languages[item.locale_id]] = infos[0][
+                    "location"
+                ]
+            entries.append((item, infos))
         urls = []
         last_mods = set()
-        for item in pages:
+        for item, infos in entries:
             translations = versions.get(item.translation_key, {})
-            location = translations.get(languages[item.locale_id])
-            if location is None:
-                continue
-            alternates = []
-            if len(translations) > 1:
-                alternates = [
-                    {"lang_code": code, "location": url}
-                    for code, url in sorted(translations.items())
-                ]
-                if "lt" in translations:
-                    alternates.append({"lang_code": "x-default", "location": translations["lt"]})
-            lastmod = item.last_published_at or item.latest_revision_created_at
-            urls.append(
-                {"item": item, "location": location, "lastmod": lastmod, "alternates": alternates}
-            )
-            last_mods.add(lastmod)
+            for number, info in enumerate(infos):
+                alternates = []
+                if number == 0 and len(translations) > 1:
+                    alternates = [
+                        {"lang_code": code, "location": url}
+                        for code, url in sorted(translations.items())
+                    ]
+                    if "lt" in translations:
+                        alternates.append(
+                            {"lang_code": "x-default", "location": translations["lt"]}
+                        )
+                urls.append({**info, "item": item, "alternates": alternates})
+                last_mods.add(info.get("lastmod"))
         if last_mods and None not in last_mods:
             self.latest_lastmod = max(last_mods)
         return urls
