@@ -31,20 +31,27 @@ install: $(VENV)/.installed ## Create .venv and install the runtime requirements
 
 install-dev: $(VENV)/.installed-dev ## Also install the test and lint tools
 
+# ical.js, the independent iCalendar parser the calendar tests read every .ics file with.
+ICAL_JS := tests/ical/node_modules/.package-lock.json
+
+$(ICAL_JS): tests/ical/package-lock.json
+	@command -v npm >/dev/null || { echo "npm is needed for the calendar tests: apt-get install nodejs npm"; exit 1; }
+	cd tests/ical && npm ci --no-audit --no-fund --silent
+
 setup: install ## Migrate the SQLite database, load the demo content, create an administrator
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_demo_content
-	$(PY) manage.py ensure_admin
+	$(PY) manage.py ensure_admin --site-url http://$(HOST):$(PORT)
 
-run: setup serve ## Set everything up and serve the site at http://127.0.0.1:8000/
+run: setup serve ## Set everything up and serve the site at http://127.0.0.1:8000/ (HOST=…, PORT=… for another address)
 
 serve: install ## Serve the site without setting anything up
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install-dev ## Run the whole test suite on SQLite (browser tests skip if there is no chromium)
+test: install-dev $(ICAL_JS) ## Run the whole test suite on SQLite (browser tests skip if there is no chromium)
 	$(PY) -m pytest
 
-test-postgres: install-dev ## Run the suite on PostgreSQL ($$DATABASE_URL or POSTGRES_URL), browser tests aside
+test-postgres: install-dev $(ICAL_JS) ## Run the suite on PostgreSQL ($$DATABASE_URL or POSTGRES_URL), browser tests aside
 	DATABASE_URL=$${DATABASE_URL:-$(POSTGRES_URL)} $(PY) -m pytest --ignore=tests/browser
 
 test-browser: install-dev ## Run only the browser tests (needs Debian's chromium: apt-get install chromium)

@@ -7,14 +7,14 @@ its own events as <call page>ics/.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from django.contrib.syndication.views import Feed
 from django.http import HttpResponse
 from django.utils import timezone, translation
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
-from icalendar import Alarm, Calendar, Event
+from icalendar import Alarm, Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 
 from .listing import CallFilters, absolute_url
 from .status import CALL_TIME_ZONE
@@ -135,6 +135,64 @@ def call_events(call, request) -> list[Event]:
     return events
 
 
+def _transition_instant(onset_day, offset_from, offset_to) -> datetime:
+    """The UTC instant, to the second, when Vilnius changed from one offset to the other
+    around `onset_day` (a binary search in the tz database)."""
+    low = datetime(onset_day.year, onset_day.month, onset_day.day, tzinfo=UTC) - timedelta(hours=36)
+    high = low + timedelta(hours=72)
+    if low.astimezone(CALL_TIME_ZONE).utcoffset() != offset_from or (
+        high.astimezone(CALL_TIME_ZONE).utcoffset() != offset_to
+    ):
+        raise ValueError(f"no change-over from {offset_from} to {offset_to} near {onset_day}")
+    while high - low > timedelta(seconds=1):
+        middle = low + (high - low) / 2
+        if middle.astimezone(CALL_TIME_ZONE).utcoffset() == offset_from:
+            low = middle
+        else:
+            high = middle
+    return high.replace(microsecond=0)
+
+
+def vilnius_timezone(first_date, last_date) -> Timezone:
+    """
+    The VTIMEZONE block of Europe/Vilnius for the dates the events span, as icalendar makes it
+    from the tz database, in the form every reader takes the same way: one observance per
+    change-over (icalendar gathers the later ones of a kind in an RDATE list, which ical.js
+    reads wrongly), each starting at the local time before the change (RFC 5545 3.6.5: the
+    spring one at 03:00, not at 04:00 as icalendar writes it).
+    """
+    generated = Timezone.from_tzid(
+        str(CALL_TIME_ZONE.key), first_date=first_date, last_date=last_date
+    )
+    block = Timezone()
+    block.add("TZID", generated["TZID"])
+    onsets = []
+    for observance in generated.walk():
+        if observance.name not in ("STANDARD", "DAYLIGHT"):
+            continue
+        offset_from = observance["TZOFFSETFROM"].td
+        offset_to = observance["TZOFFSETTO"].td
+        starts = [observance["DTSTART"].dt]
+        rdates = observance.get("RDATE", [])
+        for rdate in rdates if isinstance(rdates, list) else [rdates]:
+            starts += [period.dt for period in rdate.dts]
+        for start in starts:
+            if offset_from == offset_to:  # the block's first observance: no change-over
+                local_start = start
+            else:
+                instant = _transition_instant(start.date(), offset_from, offset_to)
+                local_start = (instant + offset_from).replace(tzinfo=None)
+            onsets.append((local_start, observance.name, offset_from, offset_to, observance))
+    for local_start, kind, offset_from, offset_to, observance in sorted(onsets):
+        part = TimezoneStandard() if kind == "STANDARD" else TimezoneDaylight()
+        part.DTSTART = local_start
+        part.TZOFFSETFROM = offset_from
+        part.TZOFFSETTO = offset_to
+        part.add("TZNAME", observance["TZNAME"])
+        block.add_component(part)
+    return block
+
+
 def build_calendar(*, name: str, description: str, uid: str, url: str, events) -> Calendar:
     calendar = Calendar.new(
         prodid="-//Druskininku miesto VVG//Kvietimai//LT",
@@ -148,10 +206,12 @@ def build_calendar(*, name: str, description: str, uid: str, url: str, events) -
     )
     starts = [event.start for event in events]
     if starts:
-        # Only the daylight-saving rules of the years the events span, not 1970 to 2038.
-        calendar.add_missing_timezones(
-            first_date=min(starts).date() - timedelta(days=1),
-            last_date=max(starts).date() + timedelta(days=366),
+        # Only the change-overs of the years the events span, not 1970 to 2038.
+        calendar.add_component(
+            vilnius_timezone(
+                first_date=min(starts).date() - timedelta(days=1),
+                last_date=max(starts).date() + timedelta(days=366),
+            )
         )
     return calendar
 

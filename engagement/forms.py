@@ -243,7 +243,7 @@ class IdeaForm(GuardedFormMixin, forms.Form):
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         error_messages={
             "invalid": gettext_lazy(
-                "Enter an e-mail address like vardas@pavyzdys.lt, or leave the field empty."
+                "Enter an e-mail address like name@example.com, or leave the field empty."
             )
         },
     )

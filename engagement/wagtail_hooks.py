@@ -7,13 +7,14 @@ from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import classproperty
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -25,6 +26,13 @@ from portal import ledger
 
 from .models import Idea, IdeaStatus, Theme
 from .search import ideas_changed
+
+
+class YesNoFieldPanel(FieldPanel):
+    """A read-only yes/no field that reads "Taip"/"Ne", not Python's True/False."""
+
+    def format_value_for_display(self, value):
+        return _("Yes") if value else _("No")
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -100,7 +108,7 @@ class IdeaViewSet(SnippetViewSet):
                 FieldPanel("description", read_only=True),
                 FieldPanel("location", read_only=True),
                 FieldPanel("name", read_only=True),
-                FieldPanel("show_name", read_only=True),
+                YesNoFieldPanel("show_name", read_only=True),
                 FieldPanel("email", read_only=True),
                 HelpPanel(
                     template="engagement/admin/attachment_panel.html",
@@ -197,6 +205,31 @@ class ReviewIdeasBulkAction(SetIdeaStatusBulkAction):
     action_type = "review_ideas"
     aria_label = _("Mark the selected ideas as under review")
     status = IdeaStatus.UNDER_REVIEW
+
+
+class IdeasAwaitingModerationPanel(Component):
+    """On the admin's dashboard, for those who moderate: how many new ideas wait, oldest first."""
+
+    name = "ideas_awaiting_moderation"
+    template_name = "engagement/admin/ideas_awaiting_moderation.html"
+    order = 50  # above Wagtail's own panels: residents are waiting for an answer
+    shown = 5
+
+    def get_context_data(self, parent_context):
+        waiting = Idea.objects.filter(status=IdeaStatus.NEW).order_by("created_at", "pk")
+        viewset = Idea.snippet_viewset
+        return {
+            "count": waiting.count(),
+            "oldest": list(waiting.only("pk", "title", "created_at", "language")[: self.shown]),
+            "list_url": reverse(viewset.get_url_name("list")) + f"?status={IdeaStatus.NEW}",
+            "edit_url_name": viewset.get_url_name("edit"),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_ideas_awaiting_moderation(request, panels):
+    if ModelPermissionPolicy(Idea).user_has_permission(request.user, "change"):
+        panels.append(IdeasAwaitingModerationPanel())
 
 
 def idea_attachment(request, pk):

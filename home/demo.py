@@ -33,6 +33,8 @@ COMMUNITY_EN = (
 )
 
 
+# The client's page repeats its introduction under the heading "Kuriame miesto bendruomenės
+# strategiją"; the hero already shows it, so the home page's body starts empty.
 def load_home_content(loader):
     home = loader.root_page(
         HomePage,
@@ -46,10 +48,6 @@ def load_home_content(loader):
             "hero_cta_label": "Pasidalinkite savo mintimis",
             "search_description": "Druskininkų miesto vietos veiklos grupė: bendruomenės "
             "inicijuota vietos plėtra, kvietimai ir gyventojų iniciatyvos.",
-            "body": stream(
-                heading("Kuriame miesto bendruomenės strategiją"),
-                paragraph(f"<p>{INTRO_LT}</p>"),
-            ),
         },
         en={
             "title": "Home",
@@ -59,10 +57,6 @@ def load_home_content(loader):
             "hero_cta_label": "Share your thoughts",
             "search_description": "Druskininkai city Local Action Group: community-led local "
             "development, funding calls and residents' initiatives.",
-            "body": stream(
-                heading("We are creating the city community's strategy"),
-                paragraph(f"<p>{INTRO_EN}</p>"),
-            ),
         },
     )
     loader.set_home(home)
@@ -154,8 +148,11 @@ def load_home_content(loader):
     if site_settings.privacy_page_id is None:
         site_settings.privacy_page = privacy
         changed = True
-    if not site_settings.address:
-        site_settings.address = "Druskininkai, Lietuva"
+    if not site_settings.address_lt:
+        site_settings.address_lt = "Druskininkai, Lietuva"
+        changed = True
+    if not site_settings.address_en:
+        site_settings.address_en = "Druskininkai, Lithuania"
         changed = True
     if changed:
         site_settings.save()

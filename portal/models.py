@@ -1,6 +1,7 @@
 """Site-wide settings and the abstract page that plugins build their pages on."""
 
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
@@ -16,7 +17,16 @@ from .blocks import BaseStreamBlock
 class SiteSettings(BaseSiteSetting):
     """Contact details, footer links and social media, edited under Settings in the admin."""
 
-    address = models.CharField(_("address"), max_length=255, blank=True)
+    # The address is written in each language ("Druskininkai, Lietuva" / "Druskininkai,
+    # Lithuania"); `address` gives the one of the language being shown, so the footer, built
+    # per language, needs to know nothing more. E-mail, phone and links are the same in both.
+    address_lt = models.CharField(_("address in Lithuanian"), max_length=255, blank=True)
+    address_en = models.CharField(
+        _("address in English"),
+        max_length=255,
+        blank=True,
+        help_text=_("Leave empty to show the Lithuanian address on the English site too."),
+    )
     email = models.EmailField(_("public e-mail address"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     accessibility_page = models.ForeignKey(
@@ -41,7 +51,12 @@ class SiteSettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("address"), FieldPanel("email"), FieldPanel("phone")],
+            [
+                FieldPanel("address_lt"),
+                FieldPanel("address_en"),
+                FieldPanel("email"),
+                FieldPanel("phone"),
+            ],
             heading=_("Contact details"),
         ),
         MultiFieldPanel(
@@ -57,6 +72,13 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+    @property
+    def address(self):
+        """The address in the language being shown."""
+        if translation.get_language() == "en" and self.address_en:
+            return self.address_en
+        return self.address_lt
 
     def social_links(self):
         links = [

@@ -1,8 +1,9 @@
 from django.apps import apps
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.templatetags.static import static
 from django.urls import include, path, re_path
-from django.views.generic import TemplateView
+from django.views.generic import RedirectView, TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -24,6 +25,12 @@ urlpatterns = [
     path("api/v2/", build_v2_router().urls),
     re_path(r"^api/(?P<path>.*)$", unknown_endpoint),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"),
+    # Browsers and crawlers ask for /favicon.ico whatever the page's <link rel="icon"> says.
+    path(
+        "favicon.ico",
+        RedirectView.as_view(url=static("portal/img/favicon.ico"), permanent=True),
+        name="favicon",
+    ),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),

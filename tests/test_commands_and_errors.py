@@ -72,3 +72,29 @@ def test_a_form_sent_without_its_csrf_token_gets_a_clear_page_in_the_visitors_la
     html = response.content.decode()
     assert text in html
     assert "Nothing was stored" in html or "Niekas neišsaugota" in html
+
+
+def test_ensure_admin_names_the_address_the_site_is_served_at(settings):
+    settings.DEBUG = True
+    out = io.StringIO()
+    call_command("ensure_admin", "--site-url", "http://127.0.0.1:8123", stdout=out)
+    assert "Sign in at http://127.0.0.1:8123/admin/ with" in out.getvalue()
+    out = io.StringIO()
+    call_command("ensure_admin", "--site-url", "http://127.0.0.1:8123", stdout=out)
+    assert "http://127.0.0.1:8123/admin/" in out.getvalue()
+
+
+def test_make_run_serves_and_signs_in_on_the_port_asked_for():
+    import subprocess
+
+    from django.conf import settings
+
+    plan = subprocess.run(
+        ["make", "--dry-run", "--always-make", "run", "PORT=8123"],  # noqa: S607
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "manage.py ensure_admin --site-url http://127.0.0.1:8123" in plan
+    assert "manage.py runserver 127.0.0.1:8123" in plan

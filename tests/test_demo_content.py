@@ -23,7 +23,8 @@ def test_lithuanian_home_page_shows_the_seed_text(client):
     assert '<html lang="lt">' in html
     assert "Ateitį kuriame dabar" in html
     assert "Kokio miesto norite Jūs?" in html
-    assert "Kuriame miesto bendruomenės strategiją" in html
+    # The introduction once, in the hero; not again in the next section.
+    assert html.count("Esame atviri miesto gyventojų idėjoms") == 1
 
 
 def test_english_home_page_is_the_translation(client, home_lt, home_en):
@@ -33,6 +34,7 @@ def test_english_home_page_is_the_translation(client, home_lt, home_en):
     assert '<html lang="en">' in html
     assert "We are building the future now" in html
     assert "What kind of city do you want?" in html
+    assert html.count("Share your thoughts. What city do you want to see?") == 1
     assert home_en.translation_key == home_lt.translation_key
 
 

@@ -178,6 +178,12 @@ def test_errors_are_in_english_on_the_english_page(client):
     assert "Please correct the following" in html
 
 
+def test_the_english_email_error_gives_an_english_example(client):
+    html = client.post("/en/ideas/", idea_data(email="not-an-address")).content.decode()
+    assert "Enter an e-mail address like name@example.com, or leave the field empty." in html
+    assert "pavyzdys" not in html
+
+
 def test_hints_are_tied_to_their_fields_before_any_error(client):
     html = client.get("/idejos/").content.decode()
     widget = re.search(r'<input[^>]*id="id_email"[^>]*>', html).group(0)

@@ -165,8 +165,11 @@ class Idea(index.Indexed, ClusterableModel):
         blank=True,
         help_text=_("A salted one-way digest; the address itself is never stored."),
     )
+    # Named in the moderator's language ("anglų"), as the admin names content languages.
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.WAGTAIL_CONTENT_LANGUAGES
+    )
     # How and when it was given.
-    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
     consent_text = models.TextField(_("consent text"))
     consented_at = models.DateTimeField(_("consent given at"))
     # Moderation.

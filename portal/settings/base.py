@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -200,8 +201,25 @@ USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Vilnius"
 
+# Wagtail's and wagtail-localize's admin strings that their own Lithuanian catalogues leave in
+# English or word ungrammatically: Django reads LOCALE_PATHS before any app's catalogue. The
+# catalogue sits one folder down so that `makemessages` in portal/ never writes into it.
+LOCALE_PATHS = [PROJECT_DIR / "locale_overrides" / "locale"]
+
 WAGTAIL_I18N_ENABLED = True
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# How the admin names each content language ("Kalba: anglų"), in the editor's language; the
+# public language switcher names each language in itself (LANGUAGES).
+WAGTAIL_CONTENT_LANGUAGES = [
+    ("lt", pgettext_lazy("language name in the admin", "Lithuanian")),
+    ("en", pgettext_lazy("language name in the admin", "English")),
+]
+# "Translate" (wagtail-localize) makes the other language's page as a draft, even when the
+# source is live: it starts with the source's words, so it must not reach the English site
+# until an editor has translated it and publishes it in that language.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# Page addresses in plain ASCII (ą→a, č→c, …), as shared links and the demo's pages have them:
+# "kulturos", never "kult%C5%ABros".
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # Editors are Lithuanian staff: the admin speaks Lithuanian unless a user chooses English.
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 

@@ -2,6 +2,7 @@
 
 from django import template
 from django.conf import settings
+from django.templatetags.static import static
 from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page
@@ -74,6 +75,14 @@ def language_links(context):
         )
     request._portal_language_links = links
     return links
+
+
+@register.simple_tag(takes_context=True)
+def absolute_static(context, path):
+    """A static file's full address (for og:image), on the host the page was asked for."""
+    url = static(path)
+    request = context.get("request")
+    return request.build_absolute_uri(url) if request is not None else url
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)

@@ -50,6 +50,27 @@ def test_every_page_has_zero_axe_violations(page, site, sitemap_urls):
     assert problems == {}
 
 
+def test_every_page_type_has_zero_axe_violations_at_360_pixels(phone, site, sitemap_urls):
+    """On a phone too (scrollable regions, target sizes, reflow): one page of each type in each
+    language, and the states a resident can reach."""
+    problems = {}
+    seen = set()
+    for path in [*sitemap_urls, *idea_pages(site), *EXTRA_STATES]:
+        phone.goto(path)
+        key = (
+            phone.locator("body").get_attribute("data-page-type"),
+            phone.locator("html").get_attribute("lang"),
+        )
+        if key in seen and path not in EXTRA_STATES:
+            continue
+        seen.add(key)
+        found = violations_on(phone, path)
+        if found:
+            problems[path] = found
+    assert len(seen) >= 12
+    assert problems == {}
+
+
 @pytest.mark.parametrize("width", [1280, 360])
 def test_screenshots_of_each_page_type(browser, site, sitemap_urls, screenshots, width):
     context = browser.new_context(base_url=site.base_url, viewport={"width": width, "height": 900})

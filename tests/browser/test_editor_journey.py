@@ -5,7 +5,7 @@ document through the call editor's tabs and the document chooser, publish it fro
 menu, then find it on the public site and in the API; then add a progress update to an
 initiative through its Progress tab, publish, and see the update and the new progress on the
 initiative's public page and in the API. And, signed in, the Wagtail userbar on a public page
-offers the accessibility checker.
+offers the accessibility checker; "Translate" keeps the English page a draft.
 """
 
 import contextlib
@@ -304,3 +304,36 @@ def test_signed_in_editors_get_the_accessibility_checker_on_public_pages(page):
     count = results.locator("[data-content-checker-count]").first
     page.wait_for_function("element => Number(element.textContent) > 0", arg=count.element_handle())
     assert results.locator("[data-content-checker-row]").count() >= 1
+
+
+def test_translate_keeps_the_english_page_a_draft_until_it_is_published(page, site):
+    """The editor translates a live Lithuanian call with wagtail-localize's own form (its only
+    language already ticked): the English site does not show it until it is published in
+    English from the translation editor."""
+    call_id, slug = site.shell(
+        "from calls.models import CallIndexPage, CallPage; "
+        "from django.utils import timezone; from datetime import timedelta; "
+        "index = CallIndexPage.objects.get(locale__language_code='lt'); "
+        "call = index.add_child(instance=CallPage(title='Vietos kultūros renginiai 2027', "
+        "call_number='2027-KR', opens_at=timezone.now() - timedelta(days=1), "
+        "closes_at=timezone.now() + timedelta(days=30), budget=1000, max_grant=500, "
+        "co_funding_rate=90)); call.save_revision().publish(); print(call.pk, call.slug)"
+    ).split()
+    assert slug == "vietos-kulturos-renginiai-2027"  # an ASCII address
+
+    with screenshot_on_failure(page, "translate-journey"):
+        sign_in(page)
+        page.goto(f"/admin/localize/submit/page/{call_id}/")
+        assert page.locator('input[name="locales"]').first.is_checked()
+        form = page.locator('form:has(input[name="locales"])')
+        form.locator("button[type=submit], input[type=submit]").first.click()
+        page.wait_for_url(lambda url: "/localize/submit/" not in url)
+        english = site.shell(
+            "from calls.models import CallPage; "
+            f"source = CallPage.objects.get(pk={call_id}); "
+            "page = CallPage.objects.get(translation_key=source.translation_key, "
+            "locale__language_code='en'); print(page.live, page.url_path)"
+        ).split()
+        assert english[0] == "False"
+        listing = page.request.get("/en/calls/").text()
+        assert "Vietos kultūros renginiai 2027" not in listing

@@ -114,3 +114,41 @@ def test_keyboard_alone_can_share_an_idea(page, site):
         "print(Idea.objects.filter(title='Klaviatūra pateikta idėja').count())"
     )
     assert stored == "1"
+
+
+PASTE = """(text) => {
+    const area = document.querySelector("#id_description");
+    area.focus();
+    const data = new DataTransfer();
+    data.setData("text/plain", text);
+    const options = {clipboardData: data, bubbles: true, cancelable: true};
+    area.dispatchEvent(new ClipboardEvent("paste", options));
+}"""
+
+
+@pytest.mark.parametrize("language", ["lt", "en"])
+def test_a_long_pasted_idea_is_counted_and_its_cut_is_told(phone, language):
+    """20,000 characters pasted into the 4,000-character description: the form keeps what fits,
+    says how much was left out, and counts the characters as the resident types."""
+    phone.goto("/idejos/" if language == "lt" else "/en/ideas/")
+    area = phone.locator("#id_description")
+    count = phone.locator("#id_description-count")
+    assert count.inner_text().replace("\u00a0", " ") == (
+        "Simbolių: 0 iš 4 000." if language == "lt" else "Characters: 0 of 4,000."
+    )
+    phone.evaluate(PASTE, "Suoliukai. " * 1000 + "x" * 9000)  # 20,000 characters
+    assert len(area.input_value()) == 4000
+    notice = phone.locator("#id_description-cut")
+    assert notice.get_attribute("role") == "status"
+    told = notice.inner_text().replace("\u00a0", " ")
+    assert ("16 000" if language == "lt" else "16,000") in told
+    assert count.inner_text().replace("\u00a0", " ") == (
+        "Simbolių: 4 000 iš 4 000." if language == "lt" else "Characters: 4,000 of 4,000."
+    )
+    # Both are read with the field.
+    described = area.get_attribute("aria-describedby").split()
+    assert {"id_description-count", "id_description-cut"} <= set(described)
+    # A paste that fits is left to the browser, and the notice goes away.
+    area.fill("")
+    phone.evaluate(PASTE, "Trumpa idėja.")
+    assert notice.inner_text() == ""
