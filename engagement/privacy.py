@@ -5,7 +5,8 @@ An idea's personal data are the author's name and e-mail address, the attachment
 digest of the client's address. Removing them keeps the anonymised idea (its words, theme,
 status and consent record), which the VVG keeps as part of the strategy's public record.
 Submissions of editor-built forms are kept whole by the form builder; an e-mail address in any
-answer ties a submission to a person.
+answer ties a submission to a person. E-mails sent to the person, or quoting their address, are
+kept in the outbox (outbox/privacy.py) and exported and erased with the rest.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 from wagtail.contrib.forms.models import FormSubmission
+
+from outbox import privacy as outbox_privacy
 
 from .models import Idea
 
@@ -108,6 +111,7 @@ def export_for(email: str) -> dict:
         "exported_at": timezone.now().isoformat(),
         "ideas": ideas,
         "form_submissions": submissions,
+        "outgoing_messages": outbox_privacy.export_for(email),
     }
 
 
@@ -118,4 +122,8 @@ def erase_for(email: str) -> dict:
         anonymise(idea)
     submissions = submissions_of(email)
     FormSubmission.objects.filter(pk__in=[s.pk for s in submissions]).delete()
-    return {"ideas_anonymised": len(ideas), "form_submissions_deleted": len(submissions)}
+    return {
+        "ideas_anonymised": len(ideas),
+        "form_submissions_deleted": len(submissions),
+        "outgoing_messages_deleted": outbox_privacy.erase_for(email),
+    }

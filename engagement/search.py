@@ -17,10 +17,10 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
+from outbox.queue import enqueue_safely
 from portal.registry import SearchSource
 
 from .models import PUBLIC_STATUSES, Idea
-from .tasks import enqueue_safely
 
 logger = logging.getLogger(__name__)
 

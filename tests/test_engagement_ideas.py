@@ -31,6 +31,12 @@ class ExplodingEmailBackend(BaseEmailBackend):
         raise ConnectionRefusedError("The mail server is down.")
 
 
+@pytest.fixture
+def client(committing_client):
+    """Each submission commits, so the e-mails it stored are enqueued (and, in tests, sent)."""
+    return committing_client
+
+
 @pytest.fixture(autouse=True)
 def fresh_limits(settings):
     """Each test starts with an empty rate-limit count and known mail settings."""
@@ -271,16 +277,39 @@ def test_an_idea_survives_a_mail_server_that_is_down(client, settings):
     assert Idea.objects.filter(title="Suoliukai prie ežero", email="ona@example.org").exists()
 
 
-def test_an_idea_survives_a_task_queue_that_refuses_work(client, monkeypatch):
-    from engagement import tasks
+def test_an_idea_survives_a_task_queue_that_refuses_work(client, settings, caplog):
+    """The queue's table cannot be written: the idea and its e-mails are stored, each refusal is
+    logged once, and `send_queued_messages` enqueues the e-mails once the queue is back."""
+    from django.core.management import call_command
+    from django.db import connection
+    from django_tasks_db.models import DBTaskResult
 
-    def refuse(*args, **kwargs):
-        raise RuntimeError("The queue is full.")
+    from outbox.models import MessageState, OutgoingMessage
 
-    monkeypatch.setattr(type(tasks.notify_staff_of_idea), "enqueue", refuse)
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    table = DBTaskResult._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(f"ALTER TABLE {table} RENAME TO queue_out_of_order")
     response = client.post("/idejos/", idea_data())
     assert response.status_code == 302
-    assert Idea.objects.filter(title="Suoliukai prie ežero").exists()
+    assert response["Location"] == "/idejos/aciu/"
+    idea = Idea.objects.get(title="Suoliukai prie ežero")
+    messages = OutgoingMessage.objects.filter(key__startswith=f"idea:{idea.pk}:")
+    assert messages.count() == 2
+    assert {message.state for message in messages} == {MessageState.QUEUED}
+    assert {message.task_id for message in messages} == {""}
+    refusals = [r for r in caplog.records if "Could not enqueue outbox" in r.getMessage()]
+    assert len(refusals) == 2, [r.getMessage() for r in caplog.records]
+    assert all(r.levelname == "ERROR" for r in refusals)
+
+    with connection.cursor() as cursor:
+        cursor.execute(f"ALTER TABLE queue_out_of_order RENAME TO {table}")
+    call_command("send_queued_messages", stdout=io.StringIO())
+    waiting = DBTaskResult.objects.filter(task_path="outbox.tasks.deliver")
+    assert sorted(task.args_kwargs["args"][0] for task in waiting) == sorted(
+        message.pk for message in messages
+    )
+    assert all(message.task_id for message in messages.all())
 
 
 # Attachments ------------------------------------------------------------------------------

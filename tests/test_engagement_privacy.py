@@ -118,7 +118,7 @@ def test_erase_anonymises_ideas_and_deletes_form_submissions(survey_submission):
     stored_file = idea.attachment.name
     other = IdeaFactory(title="Kito idėja", email="kitas@example.org", name="Kitas")
     output = run("erase_personal_data", EMAIL)
-    assert "Anonymised 1 idea(s); deleted 1 form submission(s)." in output
+    assert "Anonymised 1 idea(s); deleted 1 form submission(s)" in output
     assert_anonymised(idea, stored_file)
     other.refresh_from_db()
     assert other.email == "kitas@example.org"

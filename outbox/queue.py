@@ -1,0 +1,40 @@
+"""
+Enqueueing background tasks so that a queue that cannot take work never costs anything that
+was already stored: the one way the portal enqueues after a commit.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.db import connection, transaction
+
+logger = logging.getLogger("outbox.queue")
+
+
+def enqueue_safely(task_, *args, run_after=None, **kwargs):
+    """
+    Enqueue `task_`; return its result, or None if the queue refused it.
+
+    A refusal (the queue's table cannot be written, the backend is misconfigured) is logged
+    once, as an error naming the task, and goes no further: the caller has already stored
+    what the task works on, and `send_queued_messages` re-enqueues undelivered mail.
+    """
+    try:
+        if run_after is not None:
+            task_ = task_.using(run_after=run_after)
+        if not connection.in_atomic_block:
+            return task_.enqueue(*args, **kwargs)
+        # Inside a transaction, a savepoint: a refused write must not spoil the caller's.
+        with transaction.atomic():
+            return task_.enqueue(*args, **kwargs)
+    except Exception as error:
+        logger.error(
+            "Could not enqueue %s%s: %s: %s. What was stored is kept; undelivered mail is "
+            "enqueued again by `manage.py send_queued_messages`.",
+            task_.module_path,
+            args,
+            type(error).__name__,
+            error,
+        )
+        return None
