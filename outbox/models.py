@@ -51,6 +51,10 @@ class OutgoingMessage(models.Model):
     created_at = models.DateTimeField(_("created at"), default=timezone.now, db_index=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
 
+    # Storing a message must not queue anything but its delivery (Wagtail's reference index
+    # would queue a task inside the sender's transaction); nothing links to a message.
+    wagtail_reference_index_ignore = True
+
     class Meta:
         verbose_name = _("outgoing message")
         verbose_name_plural = _("outgoing messages")

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from outbox import send_message
 from outbox.models import MessageState, OutgoingMessage, message_id_for
+from outbox.sending import retry
 
 pytestmark = pytest.mark.django_db
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -45,6 +46,22 @@ def test_a_message_is_stored_once_per_key_and_sent_once(django_capture_on_commit
     assert sent.extra_headers["Message-ID"] == message_id_for("test:1")
     assert sent.extra_headers["List-Unsubscribe"] == "<https://example.org/u/1>"
     assert message_id_for("test:1") != message_id_for("test:2")
+
+
+def test_storing_a_message_queues_its_delivery_and_nothing_else(
+    settings, django_capture_on_commit_callbacks
+):
+    """Nothing else rides on the caller's transaction (Wagtail's reference index would)."""
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    with django_capture_on_commit_callbacks(execute=True):
+        message = store()
+    tasks = list(DBTaskResult.objects.values_list("task_path", "args_kwargs"))
+    assert tasks == [("outbox.tasks.deliver", {"args": [message.pk], "kwargs": {}})]
+    message.refresh_from_db()
+    assert message.state == MessageState.QUEUED
+    assert message.task_id == str(DBTaskResult.objects.get().id)
 
 
 def test_nothing_is_stored_or_sent_when_the_callers_transaction_rolls_back(
@@ -153,17 +170,17 @@ def staff(db):
 
 
 def test_failed_messages_are_listed_filtered_and_searched_for_superusers(admin_client):
-    failed_message(subject="Nepavyko išsiųsti")
+    failed_message(subject="Laiškas Onai")
     OutgoingMessage.objects.create(
-        key="test:sent", to="jonas@example.org", subject="Išsiųstas", body=".", state="sent"
+        key="test:sent", to="jonas@example.org", subject="Laiškas Jonui", body=".", state="sent"
     )
     html = admin_client.get("/admin/outgoing-messages/").content.decode()
-    assert "Nepavyko išsiųsti" in html and "Išsiųstas" in html
+    assert "Laiškas Onai" in html and "Laiškas Jonui" in html
     assert "Connection refused" in html
     failed_only = admin_client.get("/admin/outgoing-messages/?state=failed").content.decode()
-    assert "Nepavyko išsiųsti" in failed_only and "Išsiųstas" not in failed_only
+    assert "Laiškas Onai" in failed_only and "Laiškas Jonui" not in failed_only
     found = admin_client.get("/admin/outgoing-messages/?q=jonas@example").content.decode()
-    assert "Išsiųstas" in found and "Nepavyko išsiųsti" not in found
+    assert "Laiškas Jonui" in found and "Laiškas Onai" not in found
     # Read-only: no adding, editing or deleting.
     assert admin_client.get("/admin/outgoing-messages/new/").status_code == 404
     message = OutgoingMessage.objects.get(key="test:sent")
@@ -211,6 +228,9 @@ def test_retry_sends_a_failed_message_once_however_often_it_is_clicked(
     assert message.state == MessageState.SENT
     assert len(mail.outbox) == 1
     assert retry_url not in admin_client.get("/admin/outgoing-messages/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert retry(message.pk) is False  # a sent message is never retried
+    assert len(mail.outbox) == 1
 
 
 # Personal data ----------------------------------------------------------------------------

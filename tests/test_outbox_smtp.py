@@ -24,6 +24,7 @@ from django_tasks_db.models import DBTaskResult
 from engagement.models import Idea
 from outbox import send_message
 from outbox.models import MessageState, OutgoingMessage
+from outbox.tasks import deliver
 
 from .test_engagement_ideas import idea_data
 
@@ -202,6 +203,11 @@ def test_refused_then_back_every_message_is_delivered_exactly_once(settings, mai
         assert sorted(e.rcpt_tos[0] for e in received.messages) == sorted(m.to for m in messages)
         assert len(set(received.message_ids())) == 3
         assert OutgoingMessage.objects.filter(attempts=2).count() == 3
+        # A delivery task that runs again (enqueued twice by accident) sends nothing more.
+        for message in messages:
+            deliver.enqueue(message.pk)
+        run_worker()
+        assert len(received.messages) == 3
 
 
 # (3) The mail server stays down ----------------------------------------------------------
