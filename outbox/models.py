@@ -51,8 +51,8 @@ class OutgoingMessage(models.Model):
     created_at = models.DateTimeField(_("created at"), default=timezone.now, db_index=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
 
-    # Storing a message must not queue anything but its delivery (Wagtail's reference index
-    # would queue a task inside the sender's transaction); nothing links to a message.
+    # Storing a message must queue nothing but its delivery: should it ever get a foreign key,
+    # Wagtail's reference index would otherwise queue a task inside the sender's transaction.
     wagtail_reference_index_ignore = True
 
     class Meta:

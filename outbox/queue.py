@@ -12,13 +12,14 @@ from django.db import connection, transaction
 logger = logging.getLogger("outbox.queue")
 
 
-def enqueue_safely(task_, *args, run_after=None, **kwargs):
+def enqueue_safely(task_, *args, run_after=None, repair="", **kwargs):
     """
     Enqueue `task_`; return its result, or None if the queue refused it.
 
     A refusal (the queue's table cannot be written, the backend is misconfigured) is logged
-    once, as an error naming the task, and goes no further: the caller has already stored
-    what the task works on, and `send_queued_messages` re-enqueues undelivered mail.
+    once, as an error naming the task and `repair`, what puts things right later (e.g.
+    "`manage.py send_queued_messages` enqueues it again"), and goes no further: the caller
+    has already stored what the task works on.
     """
     try:
         if run_after is not None:
@@ -30,11 +31,11 @@ def enqueue_safely(task_, *args, run_after=None, **kwargs):
             return task_.enqueue(*args, **kwargs)
     except Exception as error:
         logger.error(
-            "Could not enqueue %s%s: %s: %s. What was stored is kept; undelivered mail is "
-            "enqueued again by `manage.py send_queued_messages`.",
+            "Could not enqueue %s%s: %s: %s. What was stored is kept%s.",
             task_.module_path,
             args,
             type(error).__name__,
             error,
+            f"; {repair}" if repair else "",
         )
         return None

@@ -58,7 +58,12 @@ def enqueue_delivery(message_id: int, *, run_after=None) -> bool:
     """Enqueue the delivery task and remember its id; False if the queue refused it."""
     from .tasks import deliver
 
-    result = enqueue_safely(deliver, message_id, run_after=run_after)
+    result = enqueue_safely(
+        deliver,
+        message_id,
+        run_after=run_after,
+        repair="`manage.py send_queued_messages` enqueues the message again",
+    )
     if result is None:
         return False
     OutgoingMessage.objects.filter(pk=message_id).update(task_id=str(result.id))

@@ -134,9 +134,6 @@ class OutgoingMessageViewSet(ModelViewSet):
         "key",
     ]
     copy_view_enabled = False
-    # Nothing links to a message; indexing it would queue a task inside every sender's
-    # transaction.
-    add_to_reference_index = False
     list_display = [
         "subject",  # the title column: links to the message, carries its "Retry"
         Column("to", label=_("Recipients"), accessor="to"),

@@ -145,6 +145,48 @@ def test_production_settings_pass_the_deployment_check_with_the_queue_and_fail_w
     assert "outbox.E001" in immediate.stderr
 
 
+# Repairs from cron ------------------------------------------------------------------------
+
+
+def test_a_message_a_stopped_worker_left_half_sent_is_marked_failed_never_resent(
+    django_capture_on_commit_callbacks,
+):
+    long_ago = timezone.now() - timedelta(hours=1)
+    for key, attempted in [("stale", long_ago), ("busy", timezone.now())]:
+        OutgoingMessage.objects.create(
+            key=key,
+            to="a@example.org",
+            subject=key,
+            body=".",
+            state=MessageState.SENDING,
+            attempts=1,
+            last_attempt_at=attempted,
+            next_attempt_at=attempted,
+        )
+    out = io.StringIO()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_queued_messages", stdout=out)
+    assert "marked 1 interrupted message(s) as failed" in out.getvalue()
+    stale, busy = OutgoingMessage.objects.get(key="stale"), OutgoingMessage.objects.get(key="busy")
+    assert stale.state == MessageState.FAILED
+    assert "galėjo būti pristatytas arba ne" in stale.last_error  # staff read it in Lithuanian
+    assert busy.state == MessageState.SENDING
+    assert mail.outbox == []
+
+
+def test_queue_status_counts_the_waiting_tasks_and_the_messages(
+    settings, django_capture_on_commit_callbacks
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    with django_capture_on_commit_callbacks(execute=True):
+        store(key="a")
+    failed_message()
+    out = io.StringIO()
+    call_command("queue_status", stdout=out)
+    assert "tasks ready to run: 1" in out.getvalue()
+    assert "queued 1, sending 0, sent 0, failed 1" in out.getvalue()
+
+
 # The staff's list and "Retry" --------------------------------------------------------------
 
 
