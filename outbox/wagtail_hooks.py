@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail import hooks
@@ -78,9 +79,10 @@ class RetryView(PermissionCheckedMixin, TemplateView):
     permission_required = "retry"
     template_name = "outbox/admin/confirm_retry.html"
 
-    def dispatch(self, request, *args, **kwargs):
-        self.object = get_object_or_404(OutgoingMessage, pk=kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
+    @cached_property
+    def object(self):
+        # Looked up after the permission check: nobody learns which messages exist.
+        return get_object_or_404(OutgoingMessage, pk=self.kwargs["pk"])
 
     def get_context_data(self, **kwargs):
         return {

@@ -31,6 +31,23 @@ from .test_engagement_ideas import idea_data
 QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
+@pytest.fixture(scope="module", autouse=True)
+def content_types_cached_afterwards(django_db_blocker):
+    """
+    The tests with real commits end with the database flushed, which empties Django's cache of
+    content types too. Tests without database access run after them (pytest-django's order)
+    and build page models in memory, which reads that cache: fill it again from the rows the
+    flush re-created.
+    """
+    yield
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+
+    with django_db_blocker.unblock():
+        ContentType.objects.clear_cache()
+        ContentType.objects.get_for_models(*apps.get_models())
+
+
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
