@@ -146,15 +146,6 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # The development server and the background worker write to one SQLite file (make run):
-    # each transaction takes the write lock when it begins, waiting up to 20 s for it, instead
-    # of failing with "database is locked" when both upgrade a read lock at the same moment.
-    DATABASES["default"]["OPTIONS"] = {
-        **DATABASES["default"].get("OPTIONS", {}),
-        "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
-    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set, this process's memory otherwise.
