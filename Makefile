@@ -10,7 +10,7 @@ PORT ?= 8000
 
 .DEFAULT_GOAL := help
 .PHONY: help run install install-dev setup serve test test-postgres test-browser screenshots lint format \
-	check messages bench loadtest api-snapshot security audit backup restore
+	check messages bench loadtest loadtest-mail api-snapshot security audit backup restore worker
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-15s\033[0m %s\n", $$1, $$2}'
@@ -43,10 +43,17 @@ setup: install ## Migrate the SQLite database, load the demo content, create an 
 	$(PY) manage.py load_demo_content
 	$(PY) manage.py ensure_admin --site-url http://$(HOST):$(PORT)
 
-run: setup serve ## Set everything up and serve the site at http://127.0.0.1:8000/ (HOST=…, PORT=… for another address)
+run: setup serve ## Set everything up and serve the site at http://127.0.0.1:8000/ with its worker (HOST=…, PORT=… for another address)
 
-serve: install ## Serve the site without setting anything up
+# The background worker (e-mails, index updates) runs beside the development server; Ctrl-C
+# stops the server, and the trap then stops the worker too.
+serve: install ## Serve the site and run the background worker beside it, without setting anything up
+	@trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
+	$(PY) manage.py db_worker & worker=$$!; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+worker: install ## Run a background worker alone (the queue of e-mails and index updates)
+	$(PY) manage.py db_worker
 
 test: install-dev $(ICAL_JS) ## Run the whole test suite on SQLite (browser tests skip if there is no chromium)
 	$(PY) -m pytest
@@ -73,7 +80,7 @@ check: install-dev ## Django's system checks and missing migrations
 	$(PY) manage.py makemigrations --check --dry-run
 
 messages: install ## Update the lt and en translation catalogues, then compile them
-	for app in portal security home strategy calls initiatives engagement search; do \
+	for app in portal security outbox home strategy calls initiatives engagement search; do \
 		(cd $$app && ../$(PY) ../manage.py makemessages -l lt -l en --no-obsolete --no-location -i 'migrations/*'); \
 	done
 	$(PY) manage.py compilemessages --ignore=.venv
@@ -85,6 +92,9 @@ bench: install-dev ## Benchmark every page type and API list against a bare view
 
 loadtest: install-dev ## 60 s of 20 residents browsing and sending ideas, with Redis stopped midway and no mail server
 	$(PY) -m bench.loadtest $(LOADTEST_ARGS)
+
+loadtest-mail: install-dev ## 60 s of 20 residents sending ideas while the mail server hangs, then the mail comes back
+	$(PY) -m bench.mail_loadtest $(LOADTEST_ARGS)
 
 api-snapshot: install-dev ## Regenerate tests/snapshots/openapi.json after an intended API change
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py export_openapi_schema \

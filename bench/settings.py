@@ -36,4 +36,5 @@ if os.environ.get("LOADTEST"):
     ENGAGEMENT_NOTIFY_EMAILS = ["vvg@example.org"]
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_HOST = "127.0.0.1"
-    EMAIL_PORT = 1
+    # Nothing listens on port 1 (make loadtest); make loadtest-mail names its own server.
+    EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "1"))

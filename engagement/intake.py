@@ -2,7 +2,8 @@
 Receiving an idea: store it first, in one transaction of its own, then everything else.
 
 The order is the promise "nothing valid is ever lost": once `store_idea` returns, the idea is
-committed; the e-mails that follow are background tasks whose failure cannot undo it.
+committed, with the e-mails about it stored beside it in the outbox; they are delivered in the
+background afterwards, and neither a mail server nor the task queue can undo the idea.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from django.db import transaction
 from django.utils import timezone, translation
 
 from . import spam
+from .emails import mail_for_idea
 from .models import Idea
-from .tasks import confirm_idea_to_resident, enqueue_safely, notify_staff_of_idea
 
 logger = logging.getLogger(__name__)
 
@@ -43,11 +44,13 @@ def store_idea(form, request) -> Idea:
             idea.attachment_type = attachment.content_type
             idea.attachment.save(attachment.content.name, attachment.content, save=False)
         idea.save()
+        # In savepoints of their own: a message that cannot be stored never costs the idea.
+        # Their delivery is enqueued once this block has committed.
+        mail_for_idea(idea)
     return idea
 
 
 def after_idea_stored(idea: Idea, request) -> None:
+    """What follows a stored idea: it counts towards the sender's rate limit (its e-mails were
+    stored with it, in store_idea)."""
     spam.count_submission(request)
-    enqueue_safely(notify_staff_of_idea, idea.pk)
-    if idea.email:
-        enqueue_safely(confirm_idea_to_resident, idea.pk)

@@ -7,7 +7,8 @@ of the client's address and the moderators' note (which may name the author or s
 reach them). Removing them keeps the anonymised idea (its words, theme, status and consent
 record), which the VVG keeps as part of the strategy's public record. Submissions of
 editor-built forms are kept whole by the form builder; an e-mail address in any answer ties a
-submission to a person, and erasing deletes the submission.
+submission to a person, and erasing deletes the submission. E-mails sent to the person are
+kept in the outbox (outbox/privacy.py).
 """
 
 from __future__ import annotations

@@ -17,10 +17,10 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
+from outbox.queue import enqueue_safely
 from portal.registry import SearchSource
 
 from .models import PUBLIC_STATUSES, Idea
-from .tasks import enqueue_safely
 
 logger = logging.getLogger(__name__)
 
@@ -43,7 +43,13 @@ def ideas_changed(idea_ids) -> None:
     """Saved, moderated or deleted ideas: update the index once the change is committed."""
     idea_ids = sorted({int(pk) for pk in idea_ids if pk is not None})
     if idea_ids:
-        transaction.on_commit(lambda: enqueue_safely(update_ideas_in_search, idea_ids))
+        transaction.on_commit(
+            lambda: enqueue_safely(
+                update_ideas_in_search,
+                idea_ids,
+                repair="`manage.py update_index` brings the search index up to date",
+            )
+        )
 
 
 def idea_saved(sender, instance, raw=False, **kwargs):

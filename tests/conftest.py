@@ -64,3 +64,17 @@ def page_at(db):
         return Page.objects.get(pk=route[0].pk).specific
 
     return find
+
+
+@pytest.fixture
+def committing_client(client, django_capture_on_commit_callbacks):
+    """The test client, whose POSTs commit as they do outside tests: what runs after the commit
+    (enqueueing e-mails from the outbox, the search index) has run when the response is read."""
+    post = client.post
+
+    def post_and_commit(*args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return post(*args, **kwargs)
+
+    client.post = post_and_commit
+    return client

@@ -17,6 +17,12 @@ from .factories.engagement import FormFieldFactory, FormPageFactory
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def client(committing_client):
+    """Each submission commits, so the e-mails it stored are enqueued (and, in tests, sent)."""
+    return committing_client
+
+
 @pytest.fixture(autouse=True)
 def fresh_limits(settings):
     from django.core.cache import cache

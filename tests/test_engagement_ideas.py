@@ -1,6 +1,7 @@
 """The idea form: what residents send, what is stored, and what is refused."""
 
 import io
+import logging
 import re
 import time
 
@@ -29,6 +30,12 @@ class ExplodingEmailBackend(BaseEmailBackend):
 
     def send_messages(self, email_messages):
         raise ConnectionRefusedError("The mail server is down.")
+
+
+@pytest.fixture
+def client(committing_client):
+    """Each submission commits, so the e-mails it stored are enqueued (and, in tests, sent)."""
+    return committing_client
 
 
 @pytest.fixture(autouse=True)
@@ -277,16 +284,56 @@ def test_an_idea_survives_a_mail_server_that_is_down(client, settings):
     assert Idea.objects.filter(title="Suoliukai prie ežero", email="ona@example.org").exists()
 
 
-def test_an_idea_survives_a_task_queue_that_refuses_work(client, monkeypatch):
-    from engagement import tasks
+def test_an_idea_survives_a_task_queue_that_refuses_work(client, settings, caplog):
+    """The queue's table cannot be written: the idea and its e-mails are stored, each refusal is
+    logged once, and `send_queued_messages` enqueues the e-mails once the queue is back."""
+    from django.core.management import call_command
+    from django.db import connection
+    from django_tasks_db.models import DBTaskResult
 
-    def refuse(*args, **kwargs):
-        raise RuntimeError("The queue is full.")
+    from outbox.models import MessageState, OutgoingMessage
 
-    monkeypatch.setattr(type(tasks.notify_staff_of_idea), "enqueue", refuse)
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    table = DBTaskResult._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(f"ALTER TABLE {table} RENAME TO queue_out_of_order")
     response = client.post("/idejos/", idea_data())
     assert response.status_code == 302
-    assert Idea.objects.filter(title="Suoliukai prie ežero").exists()
+    assert response["Location"] == "/idejos/aciu/"
+    idea = Idea.objects.get(title="Suoliukai prie ežero")
+    messages = OutgoingMessage.objects.filter(key__startswith=f"idea:{idea.pk}:")
+    assert messages.count() == 2
+    assert {message.state for message in messages} == {MessageState.QUEUED}
+    assert {message.task_id for message in messages} == {""}
+    # Each refusal is logged once, as an error saying what repairs it; nothing else failed.
+    errors = sorted(r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR)
+    expected = sorted(
+        [
+            (
+                f"Could not enqueue engagement.search.update_ideas_in_search([{idea.pk}],): ",
+                "; `manage.py update_index` brings the search index up to date.",
+            ),
+            *(
+                (
+                    f"Could not enqueue outbox.tasks.deliver({message.pk},): ",
+                    "; `manage.py send_queued_messages` enqueues the message again.",
+                )
+                for message in messages
+            ),
+        ]
+    )
+    assert len(errors) == len(expected), errors
+    for error, (start, end) in zip(errors, expected, strict=True):
+        assert error.startswith(start) and error.endswith(end), error
+
+    with connection.cursor() as cursor:
+        cursor.execute(f"ALTER TABLE queue_out_of_order RENAME TO {table}")
+    call_command("send_queued_messages", stdout=io.StringIO())
+    waiting = DBTaskResult.objects.filter(task_path="outbox.tasks.deliver")
+    assert sorted(task.args_kwargs["args"][0] for task in waiting) == sorted(
+        message.pk for message in messages
+    )
+    assert all(message.task_id for message in messages.all())
 
 
 # Attachments ------------------------------------------------------------------------------

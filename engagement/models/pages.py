@@ -105,7 +105,7 @@ class IdeaPage(RoutablePageMixin, SectionPageMixin, IntroBodyPage):
 
     def receive_idea(self, request, themes):
         from ..forms import IdeaForm
-        from ..intake import after_idea_stored, store_idea
+        from ..intake import store_idea
 
         form = IdeaForm(
             request.POST, request.FILES, themes=themes, privacy_url=privacy_url(request)
@@ -289,16 +289,17 @@ class FormPage(AbstractEmailForm):
             # The form's token is spent with the submission, or nothing is stored.
             spam.spend_fill_token(form.data.get(spam.FILL_TOKEN_FIELD, ""))
             submission = self.get_submission_class().objects.create(form_data=data, page=self)
-        if self.to_address:
-            self.send_mail(form)
+            if self.to_address:
+                self.send_mail(form, submission)
         return submission
 
-    def send_mail(self, form):
-        from ..tasks import enqueue_safely, send_form_notification
+    def send_mail(self, form, submission):
+        """Stored in the outbox beside the submission, delivered in the background."""
+        from ..emails import mail_form_submission
 
         addresses = [address.strip() for address in self.to_address.split(",")]
         subject = self.subject or self.title
-        enqueue_safely(send_form_notification, subject, self.render_email(form), addresses)
+        mail_form_submission(submission, addresses, subject, lambda: self.render_email(form))
 
     def render_email(self, form):
         """The submission as text, without the honeypot and the consent checkbox."""

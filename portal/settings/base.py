@@ -46,6 +46,7 @@ PORTAL_PLUGINS = [
 INSTALLED_APPS = [
     "portal",
     "security",  # headers, admin sign-in, upload checks, backups (docs/security.md)
+    "outbox",  # outgoing mail: stored, queued, retried, listed for staff (docs/outbox.md)
     *PORTAL_PLUGINS,
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -71,6 +72,7 @@ INSTALLED_APPS = [
     "rest_framework",  # Wagtail's API v2
     "ninja",  # serves the API docs page's Swagger UI from its own static files, not a CDN
     "corsheaders",
+    "django_tasks_db",  # the task queue, kept in the portal's database (TASKS below)
     "csp",
     "axes",
     "django_otp",
@@ -249,7 +251,9 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
-EMAIL_TIMEOUT = 10
+# Seconds the worker waits for the mail server at each step (connect, each reply) before it
+# gives up and schedules a retry. Requests never wait for mail.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "5"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Druskininkų miesto VVG <info@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -330,16 +334,25 @@ LOGGING = {
     },
 }
 
-# Background tasks (django-tasks): e-mails sent after a resident's idea or form is stored.
-# The immediate backend runs a task at once, in the request; production should set
-# TASKS_BACKEND to a queue with a worker (docs/engagement.md, "Background tasks").
+# Background tasks (django-tasks): e-mails, search and reference index updates. They wait in a
+# queue in the portal's own database (django-tasks-db) and `manage.py db_worker` runs them, so no
+# request ever waits for a mail server; `make run` starts a worker beside the development server.
+# The immediate backend (tests) runs a task inside the request; `check --deploy` refuses it.
 TASKS = {
     "default": {
-        "BACKEND": os.environ.get(
-            "TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
-        )
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+
+# Outgoing mail (outbox/, docs/outbox.md): every message is stored, then delivered by the worker.
+# After a connection error, a timeout or a temporary refusal it is tried again after each of
+# these delays (seconds): 1 min, 5 min, 15 min, 1 h, 3 h, 6 h, 12 h, i.e. 8 attempts over about
+# 22 hours; then it is marked failed and staff see it in the admin ("Outgoing messages").
+OUTBOX_RETRY_DELAYS = [
+    int(seconds) for seconds in env_list("OUTBOX_RETRY_DELAYS", "60,300,900,3600,10800,21600,43200")
+]
+# Sent and failed messages are deleted after this many days (purge_personal_data).
+OUTBOX_RETENTION_DAYS = int(os.environ.get("OUTBOX_RETENTION_DAYS", "90"))
 
 # Residents' ideas (engagement plugin; every setting and its default: engagement/conf.py).
 ENGAGEMENT_NOTIFY_EMAILS = env_list("ENGAGEMENT_NOTIFY_EMAILS")

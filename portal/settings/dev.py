@@ -3,7 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR
+from .base import BASE_DIR, DATABASES
 
 DEBUG = True
 # A development-only key, kept outside the repository and created on first use.
@@ -17,3 +17,13 @@ if not os.environ.get("SECRET_KEY"):
 
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", "testserver"]
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The development server and the background worker write to one SQLite file (make run):
+    # each transaction takes the write lock when it begins, waiting up to 20 s for it, instead
+    # of failing with "database is locked" when both upgrade a read lock at the same moment.
+    DATABASES["default"]["OPTIONS"] = {
+        **DATABASES["default"].get("OPTIONS", {}),
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }

@@ -19,3 +19,6 @@ PORTAL_CONTENT_VERSION_MAX_AGE = 300
 PORTAL_PAGE_CACHE = False
 # The suite makes many API requests from one address; tests/test_api_http.py lowers it.
 PORTAL_API_THROTTLE_RATE = "100000/min"
+# Tasks run at once, inside the test; the queue's own tests (tests/test_outbox_*.py) switch to
+# the database backend and run the worker.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -3,7 +3,8 @@ Browser tests: a real Chromium (Debian's package, driven by Playwright) against 
 
 The site runs as its own process (`manage.py runserver --noreload`) on 127.0.0.1 with a fresh
 SQLite database built by `migrate` and `load_demo_content`, exactly as `make run` builds it,
-so these tests share nothing with the pytest-django database of the other tests.
+with the background worker (`manage.py db_worker`) beside it as `make run` starts it, so these
+tests share nothing with the pytest-django database of the other tests.
 
 Without a browser the tests are skipped with a clear reason, except in CI (CI=true or
 PORTAL_REQUIRE_BROWSER=1), where a missing browser is an error.
@@ -72,6 +73,7 @@ class SiteServer:
             "PYTHONUNBUFFERED": "1",
         }
         self.process = None
+        self.worker = None
 
     def manage(self, *args, input=None):
         result = subprocess.run(  # noqa: S603
@@ -100,10 +102,22 @@ class SiteServer:
             f"get_user_model().objects.create_superuser({EDITOR['username']!r}, "
             f"'redaktore@vvg.example.org', {EDITOR['password']!r})"
         )
+        # What loading the content queued (search and reference index) is done before any test
+        # reads the site.
+        self.manage("db_worker", "--batch", "--no-startup-delay", "--no-reload", "-v0")
         self.serve()
 
     def serve(self):
-        """Serve the database the server's folder holds (built by start(), or copied)."""
+        """Serve the database the server's folder holds (built by start(), or copied), with the
+        worker running beside the server, as in `make run`."""
+        self.worker_log = open(self.workdir / "worker.log", "w")  # noqa: SIM115
+        self.worker = subprocess.Popen(  # noqa: S603
+            [sys.executable, "manage.py", "db_worker", "--no-reload", "--interval", "0.2"],
+            cwd=BASE_DIR,
+            env=self.env,
+            stdout=self.worker_log,
+            stderr=subprocess.STDOUT,
+        )
         self.log = open(self.workdir / "server.log", "w")  # noqa: SIM115
         self.process = subprocess.Popen(  # noqa: S603
             [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{self.port}"],
@@ -128,6 +142,10 @@ class SiteServer:
             self.process.terminate()
             self.process.wait(timeout=10)
             self.log.close()
+        if self.worker is not None:
+            self.worker.terminate()
+            self.worker.wait(timeout=30)
+            self.worker_log.close()
 
 
 @pytest.fixture(scope="session")

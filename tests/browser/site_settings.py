@@ -9,3 +9,5 @@ SERVE_MEDIA = True
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 # A person filling the idea form takes longer than this; the journeys type fast.
 ENGAGEMENT_MIN_FILL_SECONDS = 1
+# The staff hear of each idea, so the journeys see the worker deliver a message.
+ENGAGEMENT_NOTIFY_EMAILS = ["moderatoriai@vvg.example.org"]

@@ -83,6 +83,20 @@ def test_resident_reads_the_strategy_and_a_call_then_shares_an_idea(page, site, 
         f"print(Idea.objects.filter(title={journey['title']!r}, language={language!r}).count())"
     )
     assert stored == "1"
+    # The worker running beside the site (as `make run` starts it) delivers the staff's
+    # notification in the background.
+    states = ""
+    for _ in range(60):
+        states = site.shell(
+            "from engagement.models import Idea; from outbox.models import OutgoingMessage; "
+            f"idea = Idea.objects.get(title={journey['title']!r}); "
+            "print(sorted(OutgoingMessage.objects.filter(key__startswith=f'idea:{idea.pk}:')"
+            ".values_list('state', flat=True)))"
+        )
+        if states == "['sent']":
+            break
+        page.wait_for_timeout(500)
+    assert states == "['sent']"
 
 
 def test_keyboard_alone_can_share_an_idea(page, site):

@@ -1,0 +1,41 @@
+"""
+Enqueueing background tasks so that a queue that cannot take work never costs anything that
+was already stored: the one way the portal enqueues after a commit.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.db import connection, transaction
+
+logger = logging.getLogger("outbox.queue")
+
+
+def enqueue_safely(task_, *args, run_after=None, repair="", **kwargs):
+    """
+    Enqueue `task_`; return its result, or None if the queue refused it.
+
+    A refusal (the queue's table cannot be written, the backend is misconfigured) is logged
+    once, as an error naming the task and `repair`, what puts things right later (e.g.
+    "`manage.py send_queued_messages` enqueues it again"), and goes no further: the caller
+    has already stored what the task works on.
+    """
+    try:
+        if run_after is not None:
+            task_ = task_.using(run_after=run_after)
+        if not connection.in_atomic_block:
+            return task_.enqueue(*args, **kwargs)
+        # Inside a transaction, a savepoint: a refused write must not spoil the caller's.
+        with transaction.atomic():
+            return task_.enqueue(*args, **kwargs)
+    except Exception as error:
+        logger.error(
+            "Could not enqueue %s%s: %s: %s. What was stored is kept%s.",
+            task_.module_path,
+            args,
+            type(error).__name__,
+            error,
+            f"; {repair}" if repair else "",
+        )
+        return None
