@@ -199,7 +199,8 @@ def _register_core() -> None:
         SiteSettings,
         # The VVG's own public contact details, not a person's.
         not_personal=[
-            "address",
+            "address_lt",
+            "address_en",
             "email",
             "phone",
             "facebook_url",

@@ -17,6 +17,11 @@ from .sitemaps import PortalSitemap
 # The portal's API (also what `make api-snapshot` exports the OpenAPI document of).
 api_v1 = build_api()
 
+class FaviconRedirect(RedirectView):
+    def get_redirect_url(self, *args, **kwargs):
+        return static("portal/img/favicon.ico")
+
+
 # Outside the language prefix: the admin, documents, the API and machine-readable files.
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -28,7 +33,9 @@ urlpatterns = [
     # Browsers and crawlers ask for /favicon.ico whatever the page's <link rel="icon"> says.
     path(
         "favicon.ico",
-        RedirectView.as_view(url=static("portal/img/favicon.ico"), permanent=True),
+        # The address is looked up per request: the static files' manifest may not exist when
+        # the URLs are loaded (check --deploy before collectstatic).
+        FaviconRedirect.as_view(permanent=True),
         name="favicon",
     ),
     path(

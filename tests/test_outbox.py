@@ -293,11 +293,11 @@ def test_personal_data_commands_cover_outgoing_messages(django_capture_on_commit
     call_command("export_personal_data", "ona@example.org", stdout=out)
     exported = json.loads(out.getvalue())["outgoing_messages"]
     assert [m["subject"] for m in exported] == ["Gavome jūsų idėją"] * 2
-    assert exported[0]["to"] == ["Ona@Example.org"]
+    assert exported[0]["to"] == "Ona@Example.org"
 
     out = io.StringIO()
     call_command("erase_personal_data", "ona@example.org", stdout=out)
-    assert "2 outgoing message(s)" in out.getvalue()
+    assert "outgoing_messages: 2 deleted" in out.getvalue()
     assert list(OutgoingMessage.objects.values_list("key", flat=True)) == [
         "idea:2:resident-confirmation"
     ]

@@ -105,7 +105,7 @@ class IdeaPage(RoutablePageMixin, SectionPageMixin, IntroBodyPage):
 
     def receive_idea(self, request, themes):
         from ..forms import IdeaForm
-        from ..intake import store_idea
+        from ..intake import after_idea_stored, store_idea
 
         form = IdeaForm(
             request.POST, request.FILES, themes=themes, privacy_url=privacy_url(request)
