@@ -17,6 +17,7 @@ from .sitemaps import PortalSitemap
 # The portal's API (also what `make api-snapshot` exports the OpenAPI document of).
 api_v1 = build_api()
 
+
 class FaviconRedirect(RedirectView):
     def get_redirect_url(self, *args, **kwargs):
         return static("portal/img/favicon.ico")
