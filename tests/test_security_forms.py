@@ -101,8 +101,8 @@ def test_mistakes_do_not_use_up_the_rate_limit(client, settings):
 # Finding 8: what a submission leaves behind reads right ------------------------------------
 
 
-def test_the_staff_e_mail_subject_is_not_html_escaped(client):
-    client.post("/idejos/", idea_data(title="<script> & „kabutės“"))
+def test_the_staff_e_mail_subject_is_not_html_escaped(committing_client):
+    committing_client.post("/idejos/", idea_data(title="<script> & „kabutės“"))
     staff = next(m for m in mail.outbox if "moderatoriai@vvg.example.org" in m.to)
     assert staff.subject == "Nauja idėja: <script> & „kabutės“"
     assert "&lt;" not in staff.subject and "&amp;" not in staff.subject
