@@ -367,12 +367,6 @@ def current_sites() -> list:
     return _version.sites
 
 
-def next_scheduled_moment():
-    """The next moment a live page expires or goes live (None if none is scheduled)."""
-    current_version()
-    return _version.until
-
-
 def _overdue_expiries(now):
     recorded = Change.objects.filter(
         kind=Kind.EXPIRED,
