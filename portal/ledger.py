@@ -1,6 +1,8 @@
 """
 The ledger of visible changes: one row (portal.models.Change) for every change a visitor could
-see, written in the same transaction as the change.
+see, written by the change's own post_save / post_delete signal, so inside the transaction the
+change is made in (every page save is one; a plain model save outside any transaction is
+followed by its row at once).
 
 What is recorded:
 - a page: when it is first published or created live ("published"), published again or saved
