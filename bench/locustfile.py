@@ -1,16 +1,11 @@
 """
-Mixed load for `make loadtest`: residents browse pages and the API, and some share ideas.
-
-Every idea that got the thank-you page is written to the file named by LOADTEST_THANKED
-(one title a line), so the run can check afterwards that each of them is in the database.
+Mixed load for `make loadtest`: residents browse pages and the API, and some share ideas (the
+ideas thanked are noted as bench/idea_sender.py says).
 """
 
-import os
-import re
-import time
-import uuid
+from locust import HttpUser, between, task
 
-from locust import HttpUser, between, events, task
+from bench.idea_sender import share_idea
 
 PAGES = [
     "/",
@@ -33,8 +28,6 @@ API = [
     "/api/v1/navigation?locale=en",
     "/api/v1/strategy?locale=lt",
 ]
-HIDDEN = re.compile(r'name="(csrfmiddlewaretoken|started)" value="([^"]+)"')
-thanked = []
 
 
 class Resident(HttpUser):
@@ -52,35 +45,4 @@ class Resident(HttpUser):
 
     @task(1)
     def share_idea(self):
-        form = self.client.get("/idejos/", name="/idejos/ (form)")
-        fields = dict(HIDDEN.findall(form.text))
-        if "started" not in fields:
-            return
-        time.sleep(1.2)  # a person needs longer than the form's minimum fill time
-        title = f"Apkrovos idėja {uuid.uuid4().hex[:12]}"
-        with self.client.post(
-            "/idejos/",
-            data={
-                **fields,
-                "title": title,
-                "description": "Daugiau suoliukų ir medžių prie Nemuno pakrantės takų.",
-                "consent": "on",
-            },
-            headers={"Referer": self.host + "/idejos/"},
-            allow_redirects=False,
-            name="/idejos/ (send)",
-            catch_response=True,
-        ) as response:
-            if response.status_code == 302 and "/aciu/" in response.headers.get("Location", ""):
-                thanked.append(title)
-                response.success()
-            else:
-                response.failure(f"not thanked: {response.status_code}")
-
-
-@events.quitting.add_listener
-def write_thanked(environment, **kwargs):
-    path = os.environ.get("LOADTEST_THANKED")
-    if path:
-        with open(path, "w") as output:
-            output.write("\n".join(thanked))
+        share_idea(self, "Apkrovos idėja")
