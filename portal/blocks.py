@@ -95,13 +95,10 @@ class LinkStructValue(blocks.StructValue):
     # Not called `url`: templates would find the `url` field of the same name first.
     def href(self):
         if page := self.get("page"):
-            # The page in the visitor's language; Wagtail's `localized` asks for the active
-            # locale each time, so a page already in that language skips it.
-            from .navigation import active_locale_id  # the navigation reads models, and they blocks
+            # The navigation reads the models, and the models these blocks.
+            from .navigation import localized_url
 
-            if page.locale_id != active_locale_id():
-                page = page.localized
-            return page.url
+            return localized_url(page)
         if document := self.get("document"):
             return document.url
         return self.get("url") or ""

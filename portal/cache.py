@@ -64,15 +64,6 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:12]
 
 
-def cache_get(key, default=None):
-    """Read from the cache; a cache server that is down answers `default`."""
-    return cache.get(key, default)
-
-
-def cache_set(key, value, timeout=None):
-    cache.set(key, value, timeout)
-
-
 def versioned_key(name: str, *parts) -> str:
     """`name`, the content version and `parts` as one cache key."""
     tail = ":".join(str(part) for part in parts)
@@ -81,19 +72,34 @@ def versioned_key(name: str, *parts) -> str:
     return f"{name}:{content_version()}:{tail}"
 
 
+# Values are stored as (value,), so that None is kept too and a miss is told from it.
+_MISSING = object()
+
+
+def recall(name: str, *parts, default=None):
+    """What `remember()` or `keep()` stored under `name` and `parts`, or `default`."""
+    stored = cache.get(versioned_key(name, *parts))
+    if type(stored) is tuple and len(stored) == 1:
+        return stored[0]
+    return default
+
+
+def keep(name: str, *parts, value, timeout: int = DAY):
+    """Store `value` where `remember()` and `recall()` find it (a value built along with
+    something else, such as the view restrictions read with the navigation)."""
+    cache.set(versioned_key(name, *parts), (value,), timeout)
+
+
 def remember(name: str, *parts, build, timeout: int = DAY):
     """`build()`, kept in the cache under the content version and release, so never stale.
 
     The key is `name`, the current content version and `parts` (whatever else the value depends
     on: a language, a site, a filter). A value of None is remembered too.
     """
-    key = versioned_key(name, *parts)
-    stored = cache_get(key)
-    # Stored as (value,), so that None is remembered too.
-    if type(stored) is tuple and len(stored) == 1:
-        return stored[0]
-    value = build()
-    cache_set(key, (value,), timeout)
+    value = recall(name, *parts, default=_MISSING)
+    if value is _MISSING:
+        value = build()
+        keep(name, *parts, value=value, timeout=timeout)
     return value
 
 
@@ -113,6 +119,12 @@ def content_version() -> str:
     if memo is not None:
         memo["version"] = version
     return version
+
+
+def request_memo() -> dict | None:
+    """This request's memo (ContentVersionMiddleware), for facts read once per request;
+    None outside a request."""
+    return _request_memo.get()
 
 
 def forget_request_version():
@@ -160,7 +172,7 @@ class AnonymousPageCacheMiddleware:
         if not self.request_is_cacheable(request):
             return self.get_response(request)
         key = self.key_for(request)
-        stored = cache_get(key)
+        stored = cache.get(key)
         if stored is not None:
             status, headers, content = stored
             response = HttpResponse(content, status=status)
@@ -176,7 +188,7 @@ class AnonymousPageCacheMiddleware:
                 for name, value in response.items()
                 if name.lower() not in STORED_HEADERS_EXCLUDED
             ]
-            cache_set(key, (response.status_code, headers, response.content), timeout)
+            cache.set(key, (response.status_code, headers, response.content), timeout)
             response["X-Portal-Cache"] = "miss"
         return response
 

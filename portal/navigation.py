@@ -12,7 +12,7 @@ from django.http.request import split_domain_port
 from django.utils import translation
 from wagtail.models import Locale, Page, PageViewRestriction
 
-from .cache import DAY, cache_set, remember, versioned_key
+from .cache import keep, remember, request_memo
 from .ledger import current_sites
 from .registry import section_page_types, section_pages_of
 from .schedule import is_visible, on_schedule_q, visible
@@ -84,7 +84,7 @@ def _build_navigation(request, site, language):
     restrictions = _restrictions_of(
         row for row in rows if row.restricted or row.alias_of_id in restricted_ids
     )
-    cache_set(versioned_key("portal:restrictions"), (restrictions,), DAY)
+    keep("portal:restrictions", value=restrictions)
     rows = [row for row in rows if is_visible(row)]
     home_row = next(
         (
@@ -99,7 +99,7 @@ def _build_navigation(request, site, language):
             (row for row in rows if row.locale_id == home_row.locale_id),
             restrictions["restricted"],
         )
-        cache_set(versioned_key("portal:section-pages", home_row.locale_id), (sections,), DAY)
+        keep("portal:section-pages", home_row.locale_id, value=sections)
     homes = {
         row.locale.language_code: {
             "pk": row.pk,
@@ -251,13 +251,36 @@ def translation_urls(page, request) -> dict:
     }
 
 
+def localized_url(page) -> str:
+    """The address of `page` in the visitor's language: its visible translation, or the page
+    itself (as Wagtail's `page.localized.url`, which asks for the active locale and the
+    translation every time; here the answer is kept under the content version)."""
+    locale_id = active_locale_id()
+    if page.locale_id == locale_id:
+        return page.url
+
+    def build():
+        translation = visible(Page.objects.filter(translation_key=page.translation_key))
+        translated = translation.filter(locale_id=locale_id).first()
+        return (translated or page).url
+
+    return remember("portal:localized-url", page.translation_key, locale_id, build=build)
+
+
 def active_locale_id():
-    """The id of the locale of the active language (kept under the content version)."""
+    """The id of the locale of the active language (kept under the content version, and for
+    the rest of the request once read: every link block of a page asks)."""
     language = translation.get_language()
-    return remember(
+    memo = request_memo()
+    if memo is not None and (language, "locale") in memo:
+        return memo[language, "locale"]
+    locale_id = remember(
         "portal:locale-id",
         language,
         build=lambda: (
             Locale.objects.filter(language_code=language).values_list("pk", flat=True).first()
         ),
     )
+    if memo is not None:
+        memo[language, "locale"] = locale_id
+    return locale_id

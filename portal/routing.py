@@ -24,7 +24,7 @@ from wagtail import views as wagtail_views
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
-from .cache import DAY, cache_get, cache_set, versioned_key
+from .cache import keep, recall
 from .navigation import locale_homes, site_for_request
 from .schedule import is_visible, on_schedule_q
 
@@ -58,8 +58,7 @@ def route_page(request, path):
         result = page.route(request, remaining)
         if remaining and _is_fixed_subroute(result):
             # A sub-route that takes no arguments (a feed): remembered under its own address.
-            key = versioned_key("portal:route", home["pk"], "/".join(components))
-            cache_set(key, found, DAY)
+            keep("portal:route", home["pk"], "/".join(components), value=found)
         return result
     except Http404:
         return None
@@ -94,11 +93,11 @@ def _page_and_ancestors(home, components):
     (a feed, an idea's own page) uses that page's entry when the page has no child pages, so
     the last step cannot name one; otherwise it is looked up.
     """
-    found = cache_get(versioned_key("portal:route", home["pk"], "/".join(components)))
+    found = recall("portal:route", home["pk"], "/".join(components))
     if found is not None:
         return found
     if components:
-        parent = cache_get(versioned_key("portal:route", home["pk"], "/".join(components[:-1])))
+        parent = recall("portal:route", home["pk"], "/".join(components[:-1]))
         if parent is not None and parent[0].numchild == 0:
             return parent
     candidates = [home["url_path"]]
@@ -128,7 +127,7 @@ def _page_and_ancestors(home, components):
         row for row in rows if row.translation_key == page.translation_key and is_visible(row)
     ]
     found = (page, ancestry[:-1], translations)
-    cache_set(versioned_key("portal:route", home["pk"], "/".join(consumed)), found, DAY)
+    keep("portal:route", home["pk"], "/".join(consumed), value=found)
     return found
 
 

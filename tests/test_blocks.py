@@ -116,6 +116,25 @@ def test_link_list_shows_document_type_and_size(document):
     assert item["url"] == document.url
 
 
+def test_a_page_link_leads_to_the_page_in_the_visitors_language(
+    page_at, django_assert_max_num_queries
+):
+    """An editor chooses the Lithuanian page; an English visitor is sent to its translation,
+    and a list of many links asks for the active language once, not once per link."""
+    from django.utils import translation
+
+    about_lt, about_en = page_at("/apie/"), page_at("/en/about/")
+    block = blocks.LinkListBlock()
+    value = block.to_python(
+        {"items": [{"title": f"Apie {n}", "page": about_lt.pk} for n in range(10)]}
+    )
+    with translation.override("lt"):
+        assert {item.href() for item in value["items"]} == {about_lt.url}
+    with translation.override("en"), django_assert_max_num_queries(2):
+        # The locale once, the translation once: the same page's other links are remembered.
+        assert {item.href() for item in value["items"]} == {about_en.url}
+
+
 def test_document_data_reports_size_in_bytes(document):
     data = document_data(document)
     assert data["file_size"] == 2009
