@@ -4,6 +4,7 @@ in both languages (Wagtail's own /_util/ views in the portal's layout)."""
 import pytest
 
 from .conftest import EDITOR
+from .test_accessibility import AXE_OPTIONS, axe, violations_on
 
 LOGIN_PAGES = {"lt": "/nariams/", "en": "/en/members/"}
 PASSWORD_PAGES = {"lt": "/slaptas/", "en": "/en/secret/"}
@@ -59,3 +60,18 @@ def test_a_password_page_refuses_a_wrong_password_and_opens_with_the_right_one(
     page.locator("main form button[type=submit]").click()
     page.wait_for_url(f"**{PASSWORD_PAGES[language]}")
     assert page.locator("h1").inner_text() == f"Slapta {language}"
+
+
+@pytest.mark.parametrize("language", ["lt", "en"])
+def test_the_sign_in_and_password_pages_have_no_axe_violations_on_a_phone_and_a_desktop(
+    page, phone, restricted_pages, language
+):
+    """The two pages a resident meets before a restricted page, each with its error shown."""
+    for browser_page in (phone, page):
+        for path in (LOGIN_PAGES[language], PASSWORD_PAGES[language]):
+            assert violations_on(browser_page, path) == [], path
+        browser_page.locator("#id_password").fill("spejimas")
+        browser_page.locator("main form button[type=submit]").click()
+        browser_page.locator(".form-field__error").wait_for()
+        found = axe.run(browser_page, options=AXE_OPTIONS).response["violations"]
+        assert [violation["id"] for violation in found] == []
