@@ -62,7 +62,10 @@ def test_a_login_restricted_page_opens_after_signing_in_and_for_nobody_else(
 
 @pytest.mark.parametrize(
     ("language", "path", "wrong_message"),
-    [("lt", "/slaptas/", "yra neteisingas"), ("en", "/en/secret/", "is not correct")],
+    [
+        ("lt", "/slaptas/", "Slaptažodis, kurį įvedėte, neteisingas"),
+        ("en", "/en/secret/", "is not correct"),
+    ],
 )
 def test_a_password_page_opens_with_its_password_only(
     client, home_lt, home_en, language, path, wrong_message
