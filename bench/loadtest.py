@@ -20,41 +20,17 @@ import sys
 import tempfile
 import threading
 import time
-import urllib.request
 from pathlib import Path
 
-from bench.run import BASE_DIR, PYTHON, prepare
+from bench.run import BASE_DIR, PYTHON, prepare, start_gunicorn
+from bench.run import redis as run_redis
 
 PORT = 8766
 REDIS_PORT = 6390
 
 
 def redis(action):
-    if action == "start":
-        subprocess.run(
-            [
-                "redis-server",
-                "--port",
-                str(REDIS_PORT),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-                "--daemonize",
-                "yes",
-            ],
-            check=True,
-            capture_output=True,
-        )
-        time.sleep(0.5)
-    else:
-        subprocess.run(
-            ["redis-cli", "-p", str(REDIS_PORT), "shutdown", "nosave"],
-            check=False,
-            capture_output=True,
-        )
+    run_redis(action, REDIS_PORT)
 
 
 def main():
@@ -94,31 +70,7 @@ def main():
     )
     redis("stop")
     redis("start")
-    server = subprocess.Popen(
-        [
-            PYTHON,
-            "-m",
-            "gunicorn",
-            "bench.wsgi",
-            "--workers",
-            "4",
-            "--threads",
-            "4",
-            "--bind",
-            f"127.0.0.1:{PORT}",
-            "--log-level",
-            "warning",
-        ],
-        cwd=BASE_DIR,
-        env=env,
-        start_new_session=True,
-    )
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{PORT}/bench/bare/", timeout=2)  # noqa: S310  # nosec B310
-            break
-        except OSError:
-            time.sleep(0.2)
+    server = start_gunicorn(env, port=PORT, workers=4, threads=4)
     workdir = Path(tempfile.mkdtemp(prefix="loadtest-"))
     thanked_file = workdir / "thanked.txt"
     timeline = []

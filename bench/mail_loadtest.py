@@ -25,12 +25,12 @@ import sys
 import tempfile
 import threading
 import time
-import urllib.request
 from pathlib import Path
 
 from aiosmtpd.controller import Controller
 
-from bench.run import BASE_DIR, PYTHON
+from bench.run import BASE_DIR, PYTHON, start_gunicorn
+from bench.run import redis as run_redis
 
 PORT = 8767
 REDIS_PORT = 6391
@@ -93,20 +93,7 @@ class Recorder:
 
 
 def redis(action):
-    if action == "start":
-        run(
-            ["redis-server", "--port", str(REDIS_PORT), "--bind", "127.0.0.1", "--save", ""]
-            + ["--appendonly", "no", "--daemonize", "yes"],
-            os.environ,
-            capture_output=True,
-        )
-        time.sleep(0.5)
-    else:
-        subprocess.run(
-            ["redis-cli", "-p", str(REDIS_PORT), "shutdown", "nosave"],
-            check=False,
-            capture_output=True,
-        )
+    run_redis(action, REDIS_PORT)
 
 
 def prepare(env):
@@ -159,15 +146,7 @@ def main():
             "print(M.objects.aggregate(last=Max('pk'))['last'] or 0)",
         )
     )
-    processes = [
-        subprocess.Popen(
-            [PYTHON, "-m", "gunicorn", "bench.wsgi", "--workers", "4", "--threads", "4"]
-            + ["--bind", f"127.0.0.1:{PORT}", "--log-level", "warning"],
-            cwd=BASE_DIR,
-            env=env,
-            start_new_session=True,
-        )
-    ]
+    processes = [start_gunicorn(env, port=PORT, workers=4, threads=4)]
     for number in range(args.workers):
         processes.append(
             subprocess.Popen(
@@ -178,12 +157,6 @@ def main():
                 start_new_session=True,
             )
         )
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{PORT}/bench/bare/", timeout=2)  # noqa: S310  # nosec B310
-            break
-        except OSError:
-            time.sleep(0.2)
     workdir = Path(tempfile.mkdtemp(prefix="loadtest-mail-"))
     thanked_file = workdir / "thanked.txt"
     try:

@@ -58,21 +58,12 @@ def prepare(env, args):
     manage(env, "collectstatic", "--no-input", "-v0")
 
 
-def start_gunicorn(env, cached):
+def start_gunicorn(env, cached=True, *, port=PORT, workers=2, threads=1):
+    """gunicorn serving bench.wsgi on 127.0.0.1:`port`, once its bare view answers."""
     server_env = {**env, "PORTAL_PAGE_CACHE": "1" if cached else "0"}
     process = subprocess.Popen(  # noqa: S603
-        [
-            PYTHON,
-            "-m",
-            "gunicorn",
-            "bench.wsgi",
-            "--workers",
-            "2",
-            "--bind",
-            f"127.0.0.1:{PORT}",
-            "--log-level",
-            "warning",
-        ],
+        [PYTHON, "-m", "gunicorn", "bench.wsgi", "--workers", str(workers)]
+        + ["--threads", str(threads), "--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
         cwd=BASE_DIR,
         env=server_env,
         start_new_session=True,
@@ -80,12 +71,30 @@ def start_gunicorn(env, cached):
     for _ in range(100):
         try:
             # A fixed http:// address on the loopback, never a file: or custom scheme.
-            urllib.request.urlopen(f"http://127.0.0.1:{PORT}/bench/bare/", timeout=2)  # noqa: S310  # nosec B310
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/bench/bare/", timeout=2)  # noqa: S310  # nosec B310
             return process
         except OSError:
             time.sleep(0.2)
     process.kill()
     raise SystemExit("gunicorn did not start")
+
+
+def redis(action, port):
+    """Start a redis-server of the benchmark's own on `port` (keeping nothing), or stop it."""
+    if action == "start":
+        subprocess.run(
+            ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", ""]
+            + ["--appendonly", "no", "--daemonize", "yes"],
+            check=True,
+            capture_output=True,
+        )
+        time.sleep(0.5)
+    else:
+        subprocess.run(
+            ["redis-cli", "-p", str(port), "shutdown", "nosave"],
+            check=False,
+            capture_output=True,
+        )
 
 
 def stop(process):
