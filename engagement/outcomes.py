@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from wagtail.models import Page
 
+from portal.navigation import private_pages_q
 from portal.registry import Registry
 from portal.schedule import visible
 
@@ -54,7 +55,7 @@ def linked_pages(ideas, language, request):
     pages = {}
     for page in (
         visible(Page.objects.all())
-        .public()
+        .exclude(private_pages_q())
         .filter(translation_key__in=keys)
         .select_related("locale")
         .only("pk", "title", "url_path", "translation_key", "locale__language_code", "path")

@@ -25,11 +25,11 @@ from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
 from wagtail.api.v2.utils import page_models_from_string
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 
 from .api import DateTime, Language, PageParams, Paginated, paginate, use_language
 from .api_fields import FieldContext, api_field_values
-from .navigation import locale_homes
+from .navigation import locale_homes, restricted_paths
 from .schedule import on_schedule_q
 
 MAX_QUERY_LENGTH = 200
@@ -46,15 +46,6 @@ def _homes(request, language=None) -> dict:
     return {language: homes[language]} if language in homes else {}
 
 
-def _restricted_paths(request) -> list[str]:
-    """Paths of pages under any view restriction (one query a request, whatever it asks)."""
-    if not hasattr(request, "_portal_api_restricted_paths"):
-        request._portal_api_restricted_paths = list(
-            PageViewRestriction.objects.values_list("page__path", flat=True)
-        )
-    return request._portal_api_restricted_paths
-
-
 def _in_trees(request, language=None):
     homes = _homes(request, language)
     if not homes:
@@ -63,8 +54,9 @@ def _in_trees(request, language=None):
     for home in homes.values():
         trees |= Q(path__startswith=home["path"])
     pages = Page.objects.live().filter(trees)  # and within their schedule: api_pages()
-    # Like PageQuerySet.public(): a restricted page and everything below it stay out.
-    for path in _restricted_paths(request):
+    # Like PageQuerySet.public(): a restricted page and everything below it stay out (the
+    # restrictions kept under the content version, as every page view reads them).
+    for path in restricted_paths():
         pages = pages.exclude(path__startswith=path)
     return pages
 

@@ -4,6 +4,7 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page
 
+from .navigation import private_pages_q
 from .schedule import visible
 
 
@@ -24,7 +25,7 @@ class PortalSitemap(Sitemap):
             in_any_home |= Q(path__startswith=path)
         return (
             visible(Page.objects.filter(in_any_home))
-            .public()
+            .exclude(private_pages_q())
             .order_by("path")
             .defer_streamfields()
             .specific()

@@ -24,6 +24,7 @@ from ninja import Router, Schema
 
 from portal.api import DEFAULT_LIMIT, ErrorSchema, Language, Paginated, paginate, use_language
 from portal.images import document_data
+from portal.navigation import private_pages_q
 from portal.schedule import visible
 
 from .figures import key_figures
@@ -141,7 +142,7 @@ class LegalDocumentSchema(Schema):
 
 
 def strategy_page_for(locale: str) -> StrategyPage | None:
-    pages = visible(StrategyPage.objects.all()).public()
+    pages = visible(StrategyPage.objects.all()).exclude(private_pages_q())
     return pages.filter(locale__language_code=locale).first()
 
 

@@ -73,3 +73,26 @@ def test_favicon_ico_is_served(client):
     assert response["Location"] == "/static/portal/img/favicon.ico"
     icon = settings.BASE_DIR / "portal" / "static" / "portal" / "img" / "favicon.ico"
     assert icon.read_bytes()[:4] == b"\x00\x00\x01\x00"  # an ICO file
+
+
+def test_a_restricted_page_and_those_below_it_leave_the_sitemap_until_the_restriction_goes(
+    client,
+):
+    from wagtail.models import Page, PageViewRestriction
+
+    def locations():
+        root = ET.fromstring(client.get("/sitemap.xml").content)  # noqa: S314 (our own sitemap)
+        return {url.find(f"{SITEMAP}loc").text for url in root.findall(f"{SITEMAP}url")}
+
+    about = Page.objects.get(url_path="/pradzia/apie/")
+    below = f"http://testserver{about.get_children().live().first().url}"
+    before = locations()  # and the sitemap is cached
+    assert {"http://testserver/apie/", below} <= before
+    restriction = PageViewRestriction.objects.create(
+        page=about, restriction_type=PageViewRestriction.LOGIN
+    )
+    shown = locations()
+    assert not any(location.startswith("http://testserver/apie/") for location in shown)
+    assert "http://testserver/en/about/" in shown  # its translation has no restriction
+    restriction.delete()
+    assert locations() == before

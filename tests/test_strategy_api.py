@@ -204,3 +204,28 @@ def test_legal_documents_queries_do_not_grow_with_entries(client):
     for _n in range(15):
         LegalDocumentFactory(document=DocumentFactory())
     assert queries(client, path) == few
+
+
+def test_a_restricted_strategy_page_is_not_in_the_api_until_the_restriction_goes(client):
+    from wagtail.models import PageViewRestriction
+
+    # The overview keeps its shape without a page to show (title and url null, no steps); the
+    # priorities and measures are snippets of their own and stay.
+    page = StrategyPage.objects.get(locale__language_code="lt")
+    shown = get(client, "/api/v1/strategy?locale=lt")  # and in the cache
+    assert shown["title"] == page.title and shown["intro"]
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="slapta"
+    )
+    hidden = get(client, "/api/v1/strategy?locale=lt")
+    assert (hidden["title"], hidden["url"], hidden["intro"]) == (None, None, "")
+
+    def codes(data):
+        return [[m["code"] for m in p["measures"]] for p in data["priorities"]]
+
+    assert codes(hidden) == codes(shown) and codes(shown)[0]
+    assert {m["url"] for p in hidden["priorities"] for m in p["measures"]} == {None}
+    assert get(client, "/api/v1/strategy/steps?locale=lt")["count"] == 0
+    assert get(client, "/api/v1/strategy?locale=en")["title"]  # its translation is not restricted
+    restriction.delete()
+    assert get(client, "/api/v1/strategy?locale=lt") == shown
