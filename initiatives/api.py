@@ -28,6 +28,7 @@ from portal.api import (
     use_language,
 )
 from portal.images import document_data, rendition_data
+from portal.navigation import prepare_page_urls
 
 from .detail import initiative_detail
 from .listing import InitiativeFilters, for_listing, public_q
@@ -301,6 +302,7 @@ def list_initiatives(
 )
 def get_initiative(request, initiative_id: int, locale: Language = "lt"):
     with use_language(locale):
+        prepare_page_urls(request)  # the restrictions and what addresses are made from
         found = InitiativePage.objects.filter(pk=initiative_id).values("translation_key")
         initiative = for_listing(
             InitiativePage.objects.filter(

@@ -10,7 +10,8 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Exists, OuterRef, Q
 from django.http.request import split_domain_port
 from django.utils import translation
-from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.models.sites import SiteRootPath
 
 from .cache import keep, remember, request_memo
 from .ledger import current_sites
@@ -33,7 +34,28 @@ def site_navigation(request):
             language,
             build=lambda: _build_navigation(request, site, language),
         )
+        _hand_over_site_root_paths(request, request._portal_navigation.get("site_root_paths"))
     return request._portal_navigation
+
+
+def _hand_over_site_root_paths(request, paths):
+    """Leave the site root paths where Page.get_url(request) looks first (pinned by
+    tests/test_routing.py): the addresses of this request's pages cost no query of their own."""
+    if paths is not None and not hasattr(request, "_wagtail_cached_site_root_paths"):
+        request._wagtail_cached_site_root_paths = paths
+
+
+def prepare_page_urls(request):
+    """Read the navigation, and with it what Wagtail needs to give a page's address, before
+    computing addresses outside a page view (the API, search)."""
+    site_navigation(request)
+
+
+def site_root_paths(request):
+    """Wagtail's site root paths (the homes of every site and language), with the navigation."""
+    navigation = site_navigation(request)
+    paths = navigation.get("site_root_paths") if navigation else None
+    return paths if paths is not None else Site.get_site_root_paths()
 
 
 def locale_homes(request):
@@ -57,9 +79,13 @@ def _build_navigation(request, site, language):
                 chosen[name] = page.translation_key
     section_types = section_page_types()
     restricted = PageViewRestriction.objects.values("page_id")
+    sites = current_sites()
     rows = list(
         Page.objects.filter(
-            (
+            # Every translation of every site's root page, live or not: Wagtail's site root
+            # paths (below).
+            Q(translation_key__in={each.root_page.translation_key for each in sites})
+            | (
                 Q(live=True)
                 & on_schedule_q()
                 & (
@@ -80,6 +106,8 @@ def _build_navigation(request, site, language):
         .select_related("locale")
         .order_by("path")
     )
+    site_root_paths = _site_root_paths(sites, rows)
+    _hand_over_site_root_paths(request, site_root_paths)
     restricted_ids = {row.pk for row in rows if row.restricted}
     restrictions = _restrictions_of(
         row for row in rows if row.restricted or row.alias_of_id in restricted_ids
@@ -135,7 +163,23 @@ def _build_navigation(request, site, language):
         "menu": menu,
         "footer": footer,
         "contact": _contact(site_settings),
+        "site_root_paths": site_root_paths,
     }
+
+
+def _site_root_paths(sites, rows):
+    """Wagtail's Site.get_site_root_paths(), from the sites and pages already read: each site's
+    root page and its translations, the most specific path first (tests/test_routing.py holds
+    it equal to Wagtail's own on several sites and languages)."""
+    ordered = sorted(sites, key=lambda site: site.hostname)
+    ordered.sort(key=lambda site: site.is_default_site, reverse=True)
+    ordered.sort(key=lambda site: site.root_page.url_path, reverse=True)
+    return [
+        SiteRootPath(site.id, row.url_path, site.root_url, row.locale.language_code)
+        for site in ordered
+        for row in rows
+        if row.translation_key == site.root_page.translation_key
+    ]
 
 
 def _settings_of(site):

@@ -4,7 +4,7 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page
 
-from .navigation import private_pages_q
+from .navigation import private_pages_q, site_for_request, site_root_paths
 from .schedule import visible
 
 
@@ -15,20 +15,27 @@ class PortalSitemap(Sitemap):
     proxy, not the Site record's hostname), and each page names its translations as hreflang
     alternates, with the Lithuanian page as x-default."""
 
+    def get_wagtail_site(self):
+        return site_for_request(self.request)  # read with the content version, no query
+
     def items(self):
-        root = self.get_wagtail_site().root_page
-        homes = Page.objects.filter(translation_key=root.translation_key).values_list(
-            "path", flat=True
-        )
-        in_any_home = Q()
-        for path in homes:
-            in_any_home |= Q(path__startswith=path)
-        return (
+        # Every page below one of the site's homes (its root page and the root's translations,
+        # live or not, as Wagtail routes them), read from the site root paths that come with
+        # the navigation. Each page's own class, without its own fields: the sitemap needs
+        # only the addresses and dates every page has, so one query for all the pages.
+        site = self.get_wagtail_site()
+        if site is None:
+            return []
+        in_any_home = Q(pk__in=[])
+        for root in site_root_paths(self.request):
+            if root.site_id == site.pk:
+                in_any_home |= Q(url_path__startswith=root.root_path)
+        # A list, not a query set: the paginator counts it without a query of its own.
+        return list(
             visible(Page.objects.filter(in_any_home))
             .exclude(private_pages_q())
             .order_by("path")
-            .defer_streamfields()
-            .specific()
+            .specific(defer=True)
         )
 
     def on_request_host(self, url):
@@ -37,8 +44,11 @@ class PortalSitemap(Sitemap):
         return self.request.build_absolute_uri(urlunsplit(("", "", parts.path, parts.query, "")))
 
     def _urls(self, page, protocol, domain):
-        languages = dict(Locale.objects.values_list("pk", "language_code"))
+        locales = Locale.objects.in_bulk()
+        languages = {pk: locale.language_code for pk, locale in locales.items()}
         pages = list(self.paginator.page(page).object_list)
+        for item in pages:
+            item.locale = locales[item.locale_id]  # a page type's own addresses may name it
         entries = []
         versions = {}  # translation key -> {language: the page's own public address}
         for item in pages:

@@ -30,7 +30,7 @@ from modelsearch.conf import get_app_config
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 
-from portal.navigation import restricted_paths
+from portal.navigation import prepare_page_urls, restricted_paths
 from portal.schedule import is_visible, on_schedule_q, visible
 
 from .backends import backend_for_language
@@ -177,6 +177,8 @@ def run_search(
         outcome.suggestions = suggestions(locale, request)
         return outcome
 
+    # The navigation brings the view restrictions and what page addresses are made from.
+    prepare_page_urls(request)
     context = ResultContext(locale, request)
     highlighter = Highlighter(clean.terms, language)
     restricted = restricted_paths()

@@ -17,13 +17,6 @@ from portal import ledger
 # full-page cache off).
 COLD_BUDGET = 12
 WARM_BUDGET = 2
-# Over the budget today, and why (docs/performance.md): an initiative page reads eight lists
-# of its own (measures, updates, gallery, documents, indicator contributions, ideas, photos'
-# renditions, and the page with its call); search reads each source it searches (pages,
-# ideas, legal documents) and the text its snippets are cut from.
-INITIATIVE_PAGE_BUDGET = 13
-SEARCH_API_BUDGET = 14
-SEARCH_PAGE_BUDGET = 17
 
 
 def empty_every_cache():

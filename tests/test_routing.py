@@ -6,11 +6,14 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.test import RequestFactory
 from django.utils import timezone, translation
 from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY, SITE_ROOT_PATHS_CACHE_VERSION
 
-from portal.navigation import site_for_request
+from portal import ledger
+from portal.navigation import site_for_request, site_navigation, site_root_paths
 from portal.routing import route_page
 
 from .factories.calls import CallPageFactory, call_index
@@ -191,6 +194,32 @@ def test_the_wagtail_attributes_the_router_sets_are_the_ones_wagtail_reads(
     with django_assert_num_queries(0):
         parent = result[0].get_parent()
     assert parent.pk == about.pk
+    # request._wagtail_cached_site_root_paths: Page.get_url(request) reads the site root
+    # paths that came with the navigation, instead of asking for the sites again.
+    with translation.override("lt"):
+        site_navigation(RequestFactory().get("/"))  # the navigation, now in the cache
+        cache.delete(SITE_ROOT_PATHS_CACHE_KEY, version=SITE_ROOT_PATHS_CACHE_VERSION)
+        request = RequestFactory().get("/apie/")
+        site_navigation(request)
+    with django_assert_num_queries(0):
+        assert about.get_url(request) == "/apie/"
+
+
+def test_the_site_root_paths_read_with_the_navigation_are_wagtails_own(lt, en, home_lt):
+    """On several sites, with an unpublished translation of a root: the same list, in the
+    same order, as Wagtail's Site.get_site_root_paths()."""
+    other_root = ContentPageFactory(parent=home_lt.get_parent(), title="Kita svetainė")
+    other_root.copy_for_translation(en).save_revision()  # a draft: a root path all the same
+    Site.objects.create(hostname="kita.example", port=80, root_page=other_root)
+    Site.objects.create(hostname="zeta.example", port=8080, root_page=home_lt)
+    cache.clear()
+    ledger.forget_version()
+    theirs = Site.get_site_root_paths()
+    assert len(theirs) >= 6
+    for host in ("testserver", "kita.example", "zeta.example:8080"):
+        request = RequestFactory().get("/", HTTP_HOST=host)
+        with translation.override("lt"):
+            assert site_root_paths(request) == theirs, host
 
 
 def test_a_page_past_its_expiry_is_gone_at_that_second(client, time_machine):
