@@ -422,6 +422,57 @@ def test_register_filters_by_kind_with_a_plain_form(client):
     ]
 
 
+def register_titles(html):
+    return re.findall(r'<h3 class="register-entry__title">([^<]+)</h3>', html)
+
+
+def test_register_comes_in_pages_that_keep_the_chosen_kind(client):
+    for n in range(30):
+        LegalDocumentFactory(title=f"VVG sprendimas {n:02}", sort_order=n)
+    first = client.get("/dokumentai/?kind=vvg").content.decode()
+    assert register_titles(first) == [f"VVG sprendimas {n:02}" for n in range(25)]
+    assert "Dokumentai 1–25 iš 30" in first
+    assert '<nav class="pagination" aria-label="Sąrašo puslapiai">' in first
+    assert 'href="?kind=vvg&amp;page=2"' in first
+    second = client.get("/dokumentai/?kind=vvg&page=2").content.decode()
+    assert register_titles(second) == [f"VVG sprendimas {n:02}" for n in range(25, 30)]
+    assert register_groups(second) == ["vvg"]
+    assert 'href="?kind=vvg&amp;page=1"' in second
+    # Every kind together: the EU documents first (the groups' order), then the VVG's.
+    everything = client.get("/dokumentai/").content.decode()
+    assert register_groups(everything) == ["eu", "vvg"]
+    assert len(register_titles(everything)) == 25
+    assert "Dokumentai 1–25 iš 33" in everything
+    # A page past the end shows the last one, as the other lists do.
+    assert register_titles(client.get("/dokumentai/?kind=vvg&page=9").content.decode()) == (
+        register_titles(second)
+    )
+
+
+def test_register_filters_by_year_of_adoption_with_counts_for_each_choice(client):
+    LegalDocumentFactory(title="2022 m. sprendimas", adopted_on=date(2022, 3, 1))
+    LegalDocumentFactory(title="2023 m. sprendimas", adopted_on=date(2023, 5, 2))
+    LegalDocumentFactory(
+        kind=LegalDocumentKind.LITHUANIAN, title="2023 m. įstatymas", adopted_on=date(2023, 1, 9)
+    )
+    html = client.get("/dokumentai/?year=2023").content.decode()
+    assert register_titles(html) == ["2023 m. įstatymas", "2023 m. sprendimas"]
+    assert '<label for="register-year">Priėmimo metai</label>' in html
+    assert '<option value="2023" selected>2023 (2)</option>' in html
+    assert '<option value="2022">2022 (1)</option>' in html
+    # The kinds are counted within the year; the years within the kind.
+    assert "Lietuvos teisės aktai (1)" in html and "Europos Sąjungos dokumentai (0)" in html
+    vvg = client.get("/dokumentai/?kind=vvg").content.decode()
+    assert '<option value="2021"' not in vvg  # the EU regulations of 2021 are not VVG's
+    assert '<option value="2023">2023 (1)</option>' in vvg
+    both = client.get("/dokumentai/?kind=vvg&year=2022").content.decode()
+    assert register_titles(both) == ["2022 m. sprendimas"]
+    none = client.get("/en/documents/?kind=vvg&year=2022").content.decode()
+    assert "There are no documents of this choice in the register." in none
+    # A year that is not one shows everything, as an unknown kind does.
+    assert len(register_titles(client.get("/dokumentai/?year=abc").content.decode())) == 6
+
+
 def test_register_says_when_a_kind_has_no_documents(client):
     html = client.get("/en/documents/?kind=vvg").content.decode()
     assert "There are no documents of this kind in the register yet." in html

@@ -3,7 +3,7 @@ The strategy plugin's models: the strategy's structure (priorities, measures, in
 preparation steps, the legal documents register, and the two pages that show them.
 """
 
-from .documents import GROUP_HEADINGS, LegalDocument, LegalDocumentKind, group_legal_documents
+from .documents import GROUP_HEADINGS, LegalDocument, LegalDocumentKind, legal_register
 from .pages import DocumentsPage, StrategyPage
 from .steps import MEETING_KINDS, PreparationStep, StepKind, attach_step_documents
 from .structure import Indicator, Measure, Priority, strategy_measures, strategy_priorities
@@ -21,7 +21,7 @@ __all__ = [
     "StepKind",
     "StrategyPage",
     "attach_step_documents",
-    "group_legal_documents",
+    "legal_register",
     "strategy_measures",
     "strategy_priorities",
 ]

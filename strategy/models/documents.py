@@ -9,7 +9,11 @@ of the portal can refer to. The documents page only presents the entries of its 
 """
 
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Count
+from django.db.models.functions import ExtractYear
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import TranslatableMixin
@@ -146,20 +150,69 @@ class LegalDocument(TranslatableMixin, index.Indexed, models.Model):
             raise ValidationError({"official_url": message, "document": message})
 
 
-def group_legal_documents(documents, kind: str | None = None) -> dict:
+# Twenty-five entries a page keep the register light on a phone (about 20 KB of HTML) with
+# the whole of a small register on one page.
+REGISTER_PAGE_SIZE = 25
+
+
+class _CountedPaginator(Paginator):
+    """A paginator told how many entries there are (the register's counts give it), so it
+    asks no count query of its own."""
+
+    def __init__(self, object_list, per_page, count):
+        super().__init__(object_list, per_page)
+        self.known_count = count
+
+    @cached_property
+    def count(self):
+        return self.known_count
+
+
+def legal_register(locale, kind=None, year=None, page_number=None, per_page=REGISTER_PAGE_SIZE):
     """
-    The register as the page and the API show it: {"groups": [{kind, heading, documents}],
-    "counts": {kind: n}, "total": n}, with `kind` narrowing the groups but not the counts.
+    One page of the register as the documents page shows it, in two queries whatever its
+    size: the counts by kind and by year of adoption (one grouped query, which also gives the
+    paginator its count) and the page's entries with their files.
+
+    {"groups": [{kind, heading, documents}] of this page, "counts": {kind: n} in the chosen
+    year, "years": [(year, n)] of the chosen kind, newest first, "total": n of every kind in the
+    chosen year, "page": the Django paginator page}. `kind` and `year` narrow the entries.
     """
-    documents = list(documents)
+    tally = (
+        LegalDocument.objects.filter(**locale_filter(locale))
+        .annotate(year=ExtractYear("adopted_on"))
+        .values("kind", "year")
+        .annotate(entries=Count("pk"))
+        .order_by()
+    )
     counts = dict.fromkeys(LegalDocumentKind.values, 0)
-    for document in documents:
-        counts[document.kind] = counts.get(document.kind, 0) + 1
+    years = {}
+    for row in tally:
+        if year is None or row["year"] == year:
+            counts[row["kind"]] = counts.get(row["kind"], 0) + row["entries"]
+        if row["year"] is not None and (kind is None or row["kind"] == kind):
+            years[row["year"]] = years.get(row["year"], 0) + row["entries"]
+    entries = LegalDocument.objects.for_locale(locale)
+    if kind:
+        entries = entries.filter(kind=kind)
+    if year is not None:
+        entries = entries.filter(adopted_on__year=year)
+    chosen = sum(
+        row["entries"]
+        for row in tally
+        if (kind is None or row["kind"] == kind) and (year is None or row["year"] == year)
+    )
+    page = _CountedPaginator(entries, per_page, chosen).get_page(page_number)
     groups = []
-    for value in LegalDocumentKind.values:
-        if kind and value != kind:
-            continue
-        members = [document for document in documents if document.kind == value]
-        if members:
-            groups.append({"kind": value, "heading": GROUP_HEADINGS[value], "documents": members})
-    return {"groups": groups, "counts": counts, "total": len(documents)}
+    for entry in page.object_list:  # in the groups' order (for_locale)
+        if not groups or groups[-1]["kind"] != entry.kind:
+            heading = GROUP_HEADINGS.get(entry.kind, entry.get_kind_display())
+            groups.append({"kind": entry.kind, "heading": heading, "documents": []})
+        groups[-1]["documents"].append(entry)
+    return {
+        "groups": groups,
+        "counts": counts,
+        "years": sorted(years.items(), reverse=True),
+        "total": sum(counts.values()),
+        "page": page,
+    }

@@ -1,5 +1,7 @@
 """The strategy page and the legal documents page."""
 
+from urllib.parse import urlencode
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel
@@ -10,7 +12,7 @@ from portal.cache import remember
 from portal.models import IntroBodyPage, SectionPageMixin
 from portal.registry import find_section_page
 
-from .documents import GROUP_HEADINGS, LegalDocument, LegalDocumentKind, group_legal_documents
+from .documents import GROUP_HEADINGS, LegalDocumentKind, legal_register
 from .steps import attach_step_documents
 from .structure import strategy_priorities
 
@@ -127,14 +129,26 @@ class DocumentsPage(SectionPageMixin, IntroBodyPage):
         kind = request.GET.get("kind", "") if request is not None else ""
         return kind if kind in LegalDocumentKind.values else None
 
+    @staticmethod
+    def year_from(request) -> int | None:
+        """The year asked for, if it is one (an unknown filter shows everything, as a kind)."""
+        year = request.GET.get("year", "") if request is not None else ""
+        return int(year) if year.isdigit() and 1900 <= int(year) <= 2999 else None
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        kind = self.kind_from(request)
-        register = group_legal_documents(LegalDocument.objects.for_locale(self.locale_id), kind)
+        kind, year = self.kind_from(request), self.year_from(request)
+        register = legal_register(
+            self.locale_id, kind, year, request.GET.get("page") if request else None
+        )
         context["register"] = register
         context["selected_kind"] = kind
+        context["selected_year"] = year
         context["kind_options"] = [
             {"value": value, "label": GROUP_HEADINGS[value], "count": register["counts"][value]}
             for value in LegalDocumentKind.values
         ]
+        context["filter_query"] = urlencode(
+            {name: value for name, value in (("kind", kind), ("year", year)) if value}
+        )
         return context
