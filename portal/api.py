@@ -12,7 +12,9 @@ so removing a plugin removes its endpoints. Conventions:
 - every endpoint takes `locale: Language = "lt"` and answers in that language
   (`with use_language(locale):`), and every item carries its `translation_key`;
 - lists are paginated with `limit` / `offset` (`PageParams`, `paginate()`, `Paginated[T]`), at
-  most MAX_LIMIT items a page;
+  most MAX_LIMIT items a page; out of bounds is a 400, never silently corrected;
+- ids in paths go through the `page_id` or `row_id` converter (`/{page_id:call_id}` with
+  `call_id: PageId`), so a number the database cannot hold is a 404;
 - errors share one shape, `ErrorSchema`, in the request's language (400, 404, 405, 429, 500);
 - rich text is ready HTML (`portal.blocks` / `expand_db_html`), images are renditions with
   width, height and alt text, documents have URL, type and size (`portal.images`), money is a
@@ -32,7 +34,7 @@ How a plugin writes an endpoint (calls/api.py):
     from ninja import Query, Router, Schema
 
     from portal.api import (
-        DateTime, Language, Money, PageParams, Paginated, paginate, use_language,
+        DateTime, Language, Money, PageId, PageParams, Paginated, paginate, use_language,
     )
 
     router = Router(tags=["calls"])
@@ -51,8 +53,8 @@ How a plugin writes an endpoint (calls/api.py):
             calls = CallPage.objects.for_api(locale, status=status)  # a fixed number of queries
             return paginate(request, calls, page.limit, page.offset)
 
-    @router.get("/{int:call_id}", response=CallDetail, summary="One funding call")
-    def get_call(request, call_id: int, locale: Language = "lt"):
+    @router.get("/{page_id:call_id}", response=CallDetail, summary="One funding call")
+    def get_call(request, call_id: PageId, locale: Language = "lt"):
         with use_language(locale):
             return get_object_or_404(CallPage.objects.for_api(locale), pk=call_id)
 
@@ -308,8 +310,8 @@ English.
 
 - **Language**: every endpoint takes `locale` (`lt`, the default, or `en`); every item has a
   `translation_key` and the URLs of its translations.
-- **Pages of a list**: `limit` (at most 100) and `offset`; answers carry `count`, `next` and
-  `previous`.
+- **Pages of a list**: `limit` (1 to 100, default 20) and `offset` (from 0); outside these
+  bounds the answer is `400`. Answers carry `count`, `next` and `previous`.
 - **Conditional requests**: every answer has `ETag` and `Last-Modified`; send them back as
   `If-None-Match` / `If-Modified-Since` and get `304 Not Modified` while nothing changed.
 - **Errors** share one shape: `{"status", "code", "message", "details"}`, the message in the
