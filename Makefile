@@ -10,7 +10,7 @@ PORT ?= 8000
 
 .DEFAULT_GOAL := help
 .PHONY: help run install install-dev setup serve test test-postgres test-browser screenshots lint format \
-	check messages bench loadtest loadtest-mail api-snapshot security audit backup restore worker
+	check messages bench loadtest loadtest-mail api-snapshot api-lint security audit backup restore worker
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-15s\033[0m %s\n", $$1, $$2}'
@@ -100,6 +100,18 @@ api-snapshot: install-dev ## Regenerate tests/snapshots/openapi.json after an in
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py export_openapi_schema \
 		--api portal.urls.api_v1 --indent 2 --sorted --output tests/snapshots/openapi.json
 	echo >> tests/snapshots/openapi.json
+
+# Redocly's CLI, run through npm; pinned so the lint's rules only change when we choose.
+REDOCLY_CLI := @redocly/cli@2.77.0
+
+api-lint: install-dev ## Validate the served OpenAPI document (openapi-spec-validator) and lint it with Redocly's recommended rules (needs npm)
+	@command -v npx >/dev/null || { echo "npm is needed for the API lint: apt-get install nodejs npm"; exit 1; }
+	@document=$$(mktemp --suffix=.json); trap 'rm -f $$document' EXIT; \
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py export_openapi_schema \
+		--api portal.urls.api_v1 --output $$document && \
+	$(VENV)/bin/openapi-spec-validator $$document && \
+	REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true \
+		npx --yes $(REDOCLY_CLI) lint --extends recommended --format stylish $$document
 
 security: install-dev ## bandit: no medium or high severity finding in the project's own code
 	$(VENV)/bin/bandit -c pyproject.toml -r . --severity-level medium --quiet

@@ -17,11 +17,19 @@ from uuid import UUID
 from django.db.models import Prefetch
 from django.http import Http404
 from django.utils import timezone
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 from wagtail.models import Locale
 from wagtail.rich_text import expand_db_html
 
-from portal.api import DEFAULT_LIMIT, ErrorSchema, Language, Paginated, paginate, use_language
+from portal.api import (
+    ErrorSchema,
+    Language,
+    PageId,
+    PageParams,
+    Paginated,
+    paginate,
+    use_language,
+)
 from portal.images import document_data
 from portal.navigation import private_pages_q
 from portal.schedule import visible
@@ -291,12 +299,11 @@ def call_detail(call: CallPage, request, language: str) -> dict:
 )
 def list_calls(
     request,
+    page: Query[PageParams],
     locale: Language = "lt",
     status: StatusCode | None = None,
-    measure: str | None = None,
-    year: int | None = None,
-    limit: int = DEFAULT_LIMIT,
-    offset: int = 0,
+    measure: str | None = Query(None, max_length=20),
+    year: int | None = Query(None, ge=1900, le=2999),
 ):
     with use_language(locale):
         filters = CallFilters(
@@ -306,21 +313,21 @@ def list_calls(
         )
         locale_id = Locale.objects.filter(language_code=locale).values_list("pk", flat=True)
         listing = filters.apply(locale_id.first())
-        page = paginate(request, listing.rows, limit, offset)
-        calls = listing.fetch(page["results"])
-        page["results"] = [call_summary(call, request, locale) for call in calls]
-        return page
+        result = paginate(request, listing.rows, page.limit, page.offset)
+        calls = listing.fetch(result["results"])
+        result["results"] = [call_summary(call, request, locale) for call in calls]
+        return result
 
 
 @router.get(
-    "/{call_id}",
+    "/{page_id:call_id}",
     response={200: CallDetail, 404: ErrorSchema},
     summary="One funding call",
     description="A call with its conditions, documents, consultations, information events, "
     "questions and answers and, once published, its results. The id of a call in either "
     "language gives that call in the language asked for.",
 )
-def get_call(request, call_id: int, locale: Language = "lt"):
+def get_call(request, call_id: PageId, locale: Language = "lt"):
     with use_language(locale):
         public = visible(CallPage.objects.all()).exclude(private_pages_q())
         found = public.filter(pk=call_id).values_list("translation_key", flat=True)

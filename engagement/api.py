@@ -15,7 +15,7 @@ from django.http import Http404
 from django.utils import translation
 from ninja import Field, Query, Router, Schema
 
-from portal.api import Language, Paginated, paginate, use_language
+from portal.api import Language, PageParams, Paginated, RowId, paginate, use_language
 
 from .wall import WallFilter, present, public_ideas, themes_in
 
@@ -24,7 +24,7 @@ router = Router(tags=["ideas"])
 PublicStatus = Literal["published", "merged", "declined"]
 
 
-class MeasureRef(Schema):
+class IdeaMeasureRef(Schema):
     code: str
     title: str
 
@@ -33,7 +33,7 @@ class ThemeOut(Schema):
     id: int
     title: str
     translation_key: str
-    measure: MeasureRef | None = None
+    measure: IdeaMeasureRef | None = None
 
 
 class OutcomeOut(Schema):
@@ -109,25 +109,24 @@ def _serialise(item, request) -> dict:
 def list_ideas(
     request,
     filters: Query[IdeaFilters],
+    page: Query[PageParams],
     locale: Language = "lt",
-    limit: int = 20,
-    offset: int = 0,
 ):
     with use_language(locale):
         themes = themes_in(locale)
         wall_filter = WallFilter.from_query(
             {"theme": filters.theme or "", "status": filters.status or ""}, themes
         )
-        page = paginate(request, public_ideas(wall_filter), limit, offset)
-        page["results"] = [
+        result = paginate(request, public_ideas(wall_filter), page.limit, page.offset)
+        result["results"] = [
             _serialise(item, request)
-            for item in present(page["results"], themes, translation.get_language(), request)
+            for item in present(result["results"], themes, translation.get_language(), request)
         ]
-        return page
+        return result
 
 
-@router.get("/{idea_id}", response=IdeaOut, summary="One public idea")
-def get_idea(request, idea_id: int, locale: Language = "lt"):
+@router.get("/{row_id:idea_id}", response=IdeaOut, summary="One public idea")
+def get_idea(request, idea_id: RowId, locale: Language = "lt"):
     with use_language(locale):
         idea = public_ideas().filter(pk=idea_id).first()
         if idea is None:

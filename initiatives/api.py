@@ -19,10 +19,12 @@ from ninja import Query, Router, Schema
 from wagtail.models import Locale
 
 from portal.api import (
-    DEFAULT_LIMIT,
+    MAX_PAGE_ID,
     ErrorSchema,
     Language,
     Money,
+    PageId,
+    PageParams,
     Paginated,
     paginate,
     use_language,
@@ -272,13 +274,12 @@ def initiative_detail_data(initiative, request, language: str) -> dict:
 )
 def list_initiatives(
     request,
+    page: Query[PageParams],
     locale: Language = "lt",
     status: StatusCode | None = None,
-    call: int | None = Query(None, ge=1, le=2**31 - 1),
+    call: int | None = Query(None, ge=1, le=MAX_PAGE_ID),
     measure: str | None = Query(None, max_length=20),
     year: int | None = Query(None, ge=1900, le=2999),
-    limit: int = DEFAULT_LIMIT,
-    offset: int = 0,
 ):
     with use_language(locale):
         filters = InitiativeFilters(
@@ -286,13 +287,13 @@ def list_initiatives(
         )
         locale_id = Locale.objects.filter(language_code=locale).values_list("pk", flat=True)
         initiatives = for_listing(filters.initiatives(locale_id.first()))
-        page = paginate(request, initiatives, limit, offset)
-        page["results"] = [initiative_summary(i, request, locale) for i in page["results"]]
-        return page
+        result = paginate(request, initiatives, page.limit, page.offset)
+        result["results"] = [initiative_summary(i, request, locale) for i in result["results"]]
+        return result
 
 
 @router.get(
-    "/{initiative_id}",
+    "/{page_id:initiative_id}",
     response={200: InitiativeDetail, 404: ErrorSchema},
     summary="One funded initiative",
     description="An initiative with its description, progress updates (latest first, with "
@@ -300,7 +301,7 @@ def list_initiatives(
     "residents' ideas it grew out of. The id of an initiative in either language gives it in "
     "the language asked for.",
 )
-def get_initiative(request, initiative_id: int, locale: Language = "lt"):
+def get_initiative(request, initiative_id: PageId, locale: Language = "lt"):
     with use_language(locale):
         prepare_page_urls(request)  # the restrictions and what addresses are made from
         found = InitiativePage.objects.filter(pk=initiative_id).values("translation_key")

@@ -12,7 +12,9 @@ so removing a plugin removes its endpoints. Conventions:
 - every endpoint takes `locale: Language = "lt"` and answers in that language
   (`with use_language(locale):`), and every item carries its `translation_key`;
 - lists are paginated with `limit` / `offset` (`PageParams`, `paginate()`, `Paginated[T]`), at
-  most MAX_LIMIT items a page;
+  most MAX_LIMIT items a page; out of bounds is a 400, never silently corrected;
+- ids in paths go through the `page_id` or `row_id` converter (`/{page_id:call_id}` with
+  `call_id: PageId`), so a number the database cannot hold is a 404;
 - errors share one shape, `ErrorSchema`, in the request's language (400, 404, 405, 429, 500);
 - rich text is ready HTML (`portal.blocks` / `expand_db_html`), images are renditions with
   width, height and alt text, documents have URL, type and size (`portal.images`), money is a
@@ -32,7 +34,7 @@ How a plugin writes an endpoint (calls/api.py):
     from ninja import Query, Router, Schema
 
     from portal.api import (
-        DateTime, Language, Money, PageParams, Paginated, paginate, use_language,
+        DateTime, Language, Money, PageId, PageParams, Paginated, paginate, use_language,
     )
 
     router = Router(tags=["calls"])
@@ -51,8 +53,8 @@ How a plugin writes an endpoint (calls/api.py):
             calls = CallPage.objects.for_api(locale, status=status)  # a fixed number of queries
             return paginate(request, calls, page.limit, page.offset)
 
-    @router.get("/{int:call_id}", response=CallDetail, summary="One funding call")
-    def get_call(request, call_id: int, locale: Language = "lt"):
+    @router.get("/{page_id:call_id}", response=CallDetail, summary="One funding call")
+    def get_call(request, call_id: PageId, locale: Language = "lt"):
         with use_language(locale):
             return get_object_or_404(CallPage.objects.for_api(locale), pk=call_id)
 
@@ -69,14 +71,16 @@ import logging
 from contextlib import contextmanager
 from datetime import datetime
 from decimal import Decimal
-from typing import Annotated, Generic, Literal, TypeVar
+from typing import Annotated, Generic, Literal, TypeVar, get_args
 
 from django.conf import settings
 from django.http import Http404, JsonResponse
+from django.urls import register_converter
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy
-from ninja import Field, NinjaAPI, Router, Schema
+from ninja import Field, NinjaAPI, Path, Router, Schema
 from ninja.errors import HttpError, ValidationError
+from ninja.openapi.schema import OpenAPISchema
 from pydantic import PlainSerializer, WithJsonSchema
 from wagtail.models import Locale
 
@@ -87,8 +91,13 @@ logger = logging.getLogger(__name__)
 Language = Literal["lt", "en"]
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
-# Larger offsets cannot name an item of this portal; capping them keeps SQL in range.
+# Larger offsets cannot name an item of this portal; refusing them keeps SQL in range.
 MAX_OFFSET = 1_000_000
+# The largest ids the database can hold: a page's (Wagtail's Page.id is an `integer` on
+# PostgreSQL) and another row's (the portal's BigAutoField). A larger number in a path names
+# nothing and is a 404 (`PageId`, `RowId`).
+MAX_PAGE_ID = 2**31 - 1
+MAX_ROW_ID = 2**63 - 1
 
 T = TypeVar("T")
 
@@ -141,6 +150,43 @@ class PageParams(Schema):
     offset: int = Field(0, ge=0, le=MAX_OFFSET, description="How many items to skip.")
 
 
+class PageIdConverter:
+    """
+    `{page_id:name}` in a route: a positive whole number no larger than a page id can be.
+
+    Anything else does not match the route, so it falls through to the /api/ catch-all and is
+    a 404 in the shared shape, like any other id that names nothing. Without it a number out
+    of the column's range reaches the ORM, which cannot compare it in a subquery (a 500).
+    """
+
+    regex = "[0-9]{1,19}"
+    maximum = MAX_PAGE_ID
+
+    def to_python(self, value: str) -> int:
+        number = int(value)
+        if not 1 <= number <= self.maximum:
+            raise ValueError(value)
+        return number
+
+    def to_url(self, value) -> str:
+        return str(value)
+
+
+class RowIdConverter(PageIdConverter):
+    """`{row_id:name}`: the id of a row other than a page (an idea, ...)."""
+
+    maximum = MAX_ROW_ID
+
+
+register_converter(PageIdConverter, "page_id")
+register_converter(RowIdConverter, "row_id")
+
+# Ids in a path, with their bounds in the OpenAPI document. The route names the converter:
+# `@router.get("/{page_id:call_id}")` with `call_id: PageId`.
+PageId = Annotated[int, Path(ge=1, le=MAX_PAGE_ID)]
+RowId = Annotated[int, Path(ge=1, le=MAX_ROW_ID)]
+
+
 class LocaleSchema(Schema):
     code: str
     name: str
@@ -163,6 +209,35 @@ def request_language(request) -> str:
     return accepted if accepted in languages else settings.LANGUAGE_CODE
 
 
+# Messages for the `details` of a 400, by pydantic's error type, in the request's language;
+# other types keep pydantic's English message.
+DETAIL_MESSAGES = {
+    "greater_than_equal": gettext_lazy("Must be at least %(ge)s."),
+    "less_than_equal": gettext_lazy("Must be at most %(le)s."),
+    "string_too_long": gettext_lazy("Must be at most %(max_length)s characters long."),
+    "int_parsing": gettext_lazy("Must be a whole number."),
+    "literal_error": gettext_lazy("Must be one of: %(expected)s."),
+    "missing": gettext_lazy("This parameter is required."),
+    "string_pattern_mismatch": gettext_lazy(
+        "Not a value this parameter takes (its pattern is in /api/v1/openapi.json)."
+    ),
+}
+
+
+def error_details(errors) -> list[dict]:
+    """Validation errors as `details`: where (`loc`), what (`type`) and `msg` to show."""
+    details = []
+    for error in errors:
+        kind = error.get("type", "")
+        message = DETAIL_MESSAGES.get(kind)
+        try:
+            text = str(message) % error.get("ctx", {}) if message else error.get("msg", "")
+        except (KeyError, TypeError):
+            text = error.get("msg", "")
+        details.append({"loc": list(error.get("loc", [])), "msg": text, "type": kind})
+    return details
+
+
 def page_link(request, offset: int, limit: int) -> str:
     query = request.GET.copy()
     query["offset"] = str(offset)
@@ -171,9 +246,14 @@ def page_link(request, offset: int, limit: int) -> str:
 
 
 def paginate(request, items, limit: int, offset: int) -> dict:
-    """One page of a queryset, search results or list: {count, next, previous, results}."""
-    limit = max(1, min(limit, MAX_LIMIT))
-    offset = max(0, min(offset, MAX_OFFSET))
+    """
+    One page of a queryset, search results or list: {count, next, previous, results}.
+
+    `limit` and `offset` come from PageParams, which has refused anything out of bounds with a
+    400 already: this never corrects them silently.
+    """
+    if not (1 <= limit <= MAX_LIMIT and 0 <= offset <= MAX_OFFSET):
+        raise ValueError(f"limit={limit}, offset={offset}: take them from PageParams")
     count = items.count() if hasattr(items, "count") and not isinstance(items, list) else len(items)
     results = list(items[offset : offset + limit])
     return {
@@ -230,14 +310,20 @@ English.
 
 - **Language**: every endpoint takes `locale` (`lt`, the default, or `en`); every item has a
   `translation_key` and the URLs of its translations.
-- **Pages of a list**: `limit` (at most 100) and `offset`; answers carry `count`, `next` and
-  `previous`.
+- **Pages of a list**: `limit` (1 to 100, default 20) and `offset` (from 0); outside these
+  bounds the answer is `400`. Answers carry `count`, `next` and `previous`.
 - **Conditional requests**: every answer has `ETag` and `Last-Modified`; send them back as
   `If-None-Match` / `If-Modified-Since` and get `304 Not Modified` while nothing changed.
 - **Errors** share one shape: `{"status", "code", "message", "details"}`, the message in the
   requested language.
 - **Rate limit**: too many requests from one client get `429` with `Retry-After` (seconds).
 """
+
+# The terms of reuse of what the API publishes.
+API_LICENSE = {
+    "name": "Creative Commons Attribution 4.0 International (CC BY 4.0)",
+    "url": "https://creativecommons.org/licenses/by/4.0/",
+}
 
 # Answers every operation may give besides its own; documented once here for all routers.
 SHARED_RESPONSES = {
@@ -259,13 +345,21 @@ VALIDATOR_HEADERS = {
 class PortalAPI(NinjaAPI):
     """NinjaAPI whose OpenAPI document lists the behaviour shared by every endpoint."""
 
+    def get_openapi_operation_id(self, operation) -> str:
+        # The view's own name (list_calls, get_call): what a generated client's methods are
+        # called. Unique names are checked by tests/test_api_contract.py.
+        return operation.view_func.__name__
+
     def get_openapi_schema(self, *, path_prefix=None, path_params=None):
-        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        if path_prefix is None:
+            path_prefix = self.get_root_path(path_params or {})
+        schema = PortalOpenAPISchema(self, path_prefix)
         components = schema.setdefault("components", {}).setdefault("schemas", {})
         components.setdefault(
             "ErrorSchema",
             ErrorSchema.model_json_schema(ref_template="#/components/schemas/{model}"),
         )
+        share_locale(schema)
         error = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorSchema"}}}
         for operations in schema["paths"].values():
             for operation in operations.values():
@@ -285,7 +379,67 @@ class PortalAPI(NinjaAPI):
                         "schema": {"type": "string"},
                     }
                 }
+        drop_unused_components(schema)
         return schema
+
+
+class PortalOpenAPISchema(OpenAPISchema):
+    def add_schema_definitions(self, definitions: dict) -> None:
+        # ninja keys components by class name: a second, different schema of the same name
+        # would silently replace the first in the document (and in every generated client).
+        for name, definition in definitions.items():
+            if name in self.schemas and self.schemas[name] != definition:
+                raise ValueError(
+                    f"Two different API schemas are both named {name!r}; rename one of them."
+                )
+        super().add_schema_definitions(definitions)
+
+
+LOCALE_COMPONENT = {
+    "title": "Locale",
+    "description": "Language of the content: `lt` (Lithuanian, the default) or `en`.",
+    "type": "string",
+    "enum": list(get_args(Language)),
+}
+
+
+def share_locale(schema: dict) -> None:
+    """Every `locale` parameter refers to one `Locale` component instead of its own enum, so
+    a generated client has one Locale type."""
+    components = schema["components"]["schemas"]
+    components["Locale"] = LOCALE_COMPONENT
+    for operations in schema["paths"].values():
+        for operation in operations.values():
+            for parameter in operation.get("parameters", []):
+                if parameter["name"] != "locale":
+                    continue
+                default = parameter["schema"].get("default")
+                parameter["schema"] = {"$ref": "#/components/schemas/Locale"}
+                if default is not None:
+                    parameter["schema"]["default"] = default
+
+
+def drop_unused_components(schema: dict) -> None:
+    """Remove components nothing refers to (ninja adds the models of query parameters, which
+    it lists as separate parameters)."""
+    components = schema["components"]["schemas"]
+    prefix = "#/components/schemas/"
+    used: set[str] = set()
+    pending = [schema["paths"]]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.startswith(prefix):
+                name = ref[len(prefix) :]
+                if name not in used and name in components:
+                    used.add(name)
+                    pending.append(components[name])
+            pending.extend(node.values())
+        elif isinstance(node, list):
+            pending.extend(node)
+    for name in set(components) - used:
+        del components[name]
 
 
 def build_api() -> NinjaAPI:
@@ -294,6 +448,13 @@ def build_api() -> NinjaAPI:
         version="1",
         description=API_DESCRIPTION,
         urls_namespace="api-v1",
+        # The portal that serves the document: a relative URL, valid on every deployment.
+        servers=[{"url": "/", "description": "This portal"}],
+        openapi_extra={
+            "info": {"license": API_LICENSE},
+            # Public: no key, no account (docs/api.md).
+            "security": [],
+        },
     )
 
     @api.exception_handler(Http404)
@@ -302,9 +463,9 @@ def build_api() -> NinjaAPI:
 
     @api.exception_handler(ValidationError)
     def invalid(request, exc):
-        return api.create_response(
-            request, error_body(request, 400, details=exc.errors), status=400
-        )
+        with use_language(request_language(request)):
+            details = error_details(exc.errors)
+        return api.create_response(request, error_body(request, 400, details=details), status=400)
 
     @api.exception_handler(HttpError)
     def http_error(request, exc):

@@ -12,14 +12,21 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated
 
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
-from portal.api import DEFAULT_LIMIT, MAX_LIMIT, ErrorSchema, Language, page_link, use_language
+from portal.api import ErrorSchema, Language, PageParams, page_link, use_language
 
 from .query import SearchHit, cached_search
+from .text import MAX_QUERY_LENGTH
 
 router = Router(tags=["search"])
 TYPE_HELP = "Only results of this type, or of several separated by commas; see `types`."
+# Ranking reads `offset + limit` hits from every source, so search pages end sooner than lists.
+MAX_SEARCH_OFFSET = 1000
+
+
+class SearchPageParams(PageParams):
+    offset: int = Field(0, ge=0, le=MAX_SEARCH_OFFSET, description="How many results to skip.")
 
 
 class SearchResultSchema(Schema):
@@ -75,14 +82,14 @@ def _result(request, hit: SearchHit) -> dict:
 )
 def search(
     request,
-    q: str = "",
+    page: Query[SearchPageParams],
+    q: str = Query(
+        "", max_length=MAX_QUERY_LENGTH, description=f"At most {MAX_QUERY_LENGTH} characters."
+    ),
     locale: Language = "lt",
     types: Annotated[str | None, Query(alias="type", description=TYPE_HELP)] = None,
-    limit: int = DEFAULT_LIMIT,
-    offset: int = 0,
 ):
-    limit = max(1, min(limit, MAX_LIMIT))
-    offset = max(0, min(offset, 10 * MAX_LIMIT))
+    limit, offset = page.limit, page.offset
     with use_language(locale):
         wanted = [key.strip() for key in (types or "").split(",") if key.strip()] or None
         outcome = cached_search(

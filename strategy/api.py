@@ -20,9 +20,9 @@ from typing import Literal
 from uuid import UUID
 
 from django.http import Http404
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 
-from portal.api import DEFAULT_LIMIT, ErrorSchema, Language, Paginated, paginate, use_language
+from portal.api import ErrorSchema, Language, PageParams, Paginated, paginate, use_language
 from portal.images import document_data
 from portal.navigation import private_pages_q
 from portal.schedule import visible
@@ -228,7 +228,7 @@ def _steps(page) -> list:
     response=StrategySchema,
     summary="The strategy: key figures, priorities, measures and indicators",
 )
-def strategy_overview(request, locale: Language = "lt"):
+def get_strategy(request, locale: Language = "lt"):
     with use_language(locale):
         page = strategy_page_for(locale)
         url = page_url(request, page)
@@ -265,14 +265,13 @@ def strategy_overview(request, locale: Language = "lt"):
 )
 def list_measures(
     request,
+    page: Query[PageParams],
     locale: Language = "lt",
-    priority: str | None = None,
-    limit: int = DEFAULT_LIMIT,
-    offset: int = 0,
+    priority: str | None = Query(None, max_length=20),
 ):
     with use_language(locale):
         measures = strategy_measures(locale, **({"priority__code": priority} if priority else {}))
-        result = paginate(request, measures, limit, offset)
+        result = paginate(request, measures, page.limit, page.offset)
         url = page_url(request, strategy_page_for(locale)) if result["results"] else None
         result["results"] = [measure_data(m, url) for m in result["results"]]
         return result
@@ -297,9 +296,10 @@ def get_measure(request, code: str, locale: Language = "lt"):
     response=Paginated[StepSchema],
     summary="The steps taken to prepare the strategy, in order",
 )
-def list_steps(request, locale: Language = "lt", limit: int = DEFAULT_LIMIT, offset: int = 0):
+def list_steps(request, page: Query[PageParams], locale: Language = "lt"):
     with use_language(locale):
-        result = paginate(request, _steps(strategy_page_for(locale)), limit, offset)
+        steps = _steps(strategy_page_for(locale))
+        result = paginate(request, steps, page.limit, page.offset)
         result["results"] = [step_data(step) for step in result["results"]]
         return result
 
@@ -311,15 +311,14 @@ def list_steps(request, locale: Language = "lt", limit: int = DEFAULT_LIMIT, off
 )
 def list_legal_documents(
     request,
+    page: Query[PageParams],
     locale: Language = "lt",
     kind: KindFilter | None = None,
-    limit: int = DEFAULT_LIMIT,
-    offset: int = 0,
 ):
     with use_language(locale):
         entries = LegalDocument.objects.for_locale(locale)
         if kind:
             entries = entries.filter(kind=kind)
-        result = paginate(request, entries, limit, offset)
+        result = paginate(request, entries, page.limit, page.offset)
         result["results"] = [legal_document_data(entry) for entry in result["results"]]
         return result

@@ -17,6 +17,7 @@ from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
+from openapi_spec_validator import OpenAPIV31SpecValidator
 
 pytestmark = pytest.mark.django_db
 
@@ -52,6 +53,75 @@ def test_every_operation_documents_the_shared_answers(client):
             assert {"200", "304", "400", "404", "429"} <= set(operation["responses"]), path
             assert "Retry-After" in operation["responses"]["429"]["headers"], path
             assert "ETag" in operation["responses"]["200"]["headers"], path
+
+
+def test_openapi_document_is_valid(client):
+    """What a client developer's tools check first (openapi-spec-validator; CI also lints it
+    with Redocly's recommended rules, `make api-lint`)."""
+    document = client.get("/api/v1/openapi.json").json()
+    errors = [error.message for error in OpenAPIV31SpecValidator(document).iter_errors()]
+    assert errors == []
+
+
+def test_operation_ids_are_the_names_a_client_calls(client):
+    schema = client.get("/api/v1/openapi.json").json()
+    ids = [
+        operation["operationId"] for ops in schema["paths"].values() for operation in ops.values()
+    ]
+    assert len(ids) == len(set(ids))
+    assert all(re.fullmatch(r"[a-z]+(_[a-z]+)*", operation_id) for operation_id in ids), ids
+    assert {"list_calls", "get_call", "list_pages", "get_page", "get_navigation", "search"} <= set(
+        ids
+    )
+
+
+def test_locale_is_one_shared_component(client):
+    schema = client.get("/api/v1/openapi.json").json()
+    assert schema["components"]["schemas"]["Locale"]["enum"] == ["lt", "en"]
+    locales = [
+        parameter["schema"]
+        for operations in schema["paths"].values()
+        for operation in operations.values()
+        for parameter in operation["parameters"]
+        if parameter["name"] == "locale"
+    ]
+    assert len(locales) == len(schema["paths"]) - 1  # all but /api/v1/locales itself
+    assert all(locale["$ref"] == "#/components/schemas/Locale" for locale in locales)
+
+
+def test_every_component_is_used(client):
+    schema = client.get("/api/v1/openapi.json").json()
+    text = json.dumps(schema["paths"]) + json.dumps(schema["components"])
+    for name in schema["components"]["schemas"]:
+        assert f'"#/components/schemas/{name}"' in text, name
+
+
+def test_the_document_names_its_server_licence_and_public_access(client):
+    schema = client.get("/api/v1/openapi.json").json()
+    assert schema["servers"] == [{"url": "/", "description": "This portal"}]
+    assert schema["info"]["license"]["url"].startswith("https://creativecommons.org/")
+    # No key and no account: an empty requirement, stated once for every operation.
+    assert schema["security"] == []
+
+
+def test_two_schemas_of_the_same_name_are_refused():
+    """ninja names components by class: a second class of the same name would replace the first
+    in the document without a word."""
+    from ninja import Router, Schema
+
+    from portal.api import PortalAPI
+
+    def measure_ref(**fields):
+        return type("MeasureRef", (Schema,), {"__annotations__": fields})
+
+    first, second = measure_ref(code=str), measure_ref(code=str, title=str)
+    router = Router()
+    router.get("/a", response=first)(lambda request: None)
+    router.get("/b", response=second)(lambda request: None)
+    api = PortalAPI(urls_namespace="same-names")
+    api.add_router("/", router)
+    with pytest.raises(ValueError, match="MeasureRef"):
+        api.get_openapi_schema(path_prefix="")
 
 
 def test_interactive_docs_work_offline(client):

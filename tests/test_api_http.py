@@ -239,3 +239,162 @@ def test_unexpected_errors_come_out_in_the_same_shape(client, monkeypatch):
     assert response.status_code == 500
     assert response.json()["code"] == "server_error"
     assert response["Cache-Control"] == "no-store"
+
+
+# One set of rules for every list and every id ------------------------------------------------
+
+# Every list of /api/v1/ (test_every_list_is_named_here keeps this complete).
+LIST_ENDPOINTS = [
+    "/api/v1/pages",
+    "/api/v1/calls",
+    "/api/v1/initiatives",
+    "/api/v1/ideas",
+    "/api/v1/search",
+    "/api/v1/strategy/measures",
+    "/api/v1/strategy/steps",
+    "/api/v1/strategy/legal-documents",
+]
+# Every address with an id in its path, and the largest id the database can hold there.
+ID_ENDPOINTS = {
+    "/api/v1/pages/{page_id}": 2**31 - 1,
+    "/api/v1/calls/{call_id}": 2**31 - 1,
+    "/api/v1/initiatives/{initiative_id}": 2**31 - 1,
+    "/api/v1/ideas/{idea_id}": 2**63 - 1,
+}
+
+
+def _document(client) -> dict:
+    return client.get("/api/v1/openapi.json").json()
+
+
+def _resolve(document, schema) -> dict:
+    while "$ref" in schema:
+        schema = document["components"]["schemas"][schema["$ref"].rsplit("/", 1)[-1]]
+    return schema
+
+
+def _parameters(document, path) -> dict:
+    return {p["name"]: p for p in document["paths"][path]["get"].get("parameters", [])}
+
+
+def test_every_list_is_named_here(client):
+    """A list is what answers `next` and `results`: a new one must join LIST_ENDPOINTS."""
+    document = _document(client)
+    lists = set()
+    for path, operations in document["paths"].items():
+        content = operations["get"]["responses"]["200"].get("content", {})
+        schema = _resolve(document, content.get("application/json", {}).get("schema", {}))
+        if {"next", "results"} <= set(schema.get("properties", {})):
+            lists.add(path)
+    assert lists == set(LIST_ENDPOINTS)
+
+
+def test_every_id_in_a_path_is_named_here(client):
+    document = _document(client)
+    with_ids = {
+        path
+        for path in document["paths"]
+        for parameter in _parameters(document, path).values()
+        if parameter["in"] == "path" and parameter["schema"].get("type") == "integer"
+    }
+    assert with_ids == set(ID_ENDPOINTS)
+
+
+@pytest.mark.parametrize("url", LIST_ENDPOINTS)
+def test_every_list_declares_its_bounds(client, url):
+    parameters = _parameters(_document(client), url)
+    limit, offset = parameters["limit"]["schema"], parameters["offset"]["schema"]
+    assert (limit["minimum"], limit["maximum"], limit["default"]) == (1, 100, 20)
+    assert offset["minimum"] == 0 and offset["default"] == 0
+    assert offset["maximum"] >= 1000
+
+
+@pytest.mark.parametrize("url", LIST_ENDPOINTS)
+@pytest.mark.parametrize(
+    ("query", "name", "lt", "en"),
+    [
+        ("limit=0", "limit", "Ne mažiau kaip 1.", "Must be at least 1."),
+        ("limit=101", "limit", "Ne daugiau kaip 100.", "Must be at most 100."),
+        ("limit=500", "limit", "Ne daugiau kaip 100.", "Must be at most 100."),
+        ("limit=x", "limit", "Reikia sveikojo skaičiaus.", "Must be a whole number."),
+        ("offset=-1", "offset", "Ne mažiau kaip 0.", "Must be at least 0."),
+    ],
+)
+def test_every_list_refuses_a_page_out_of_bounds(client, url, query, name, lt, en):
+    for locale, message, detail in (
+        ("lt", "Užklausa netinkama.", lt),
+        ("en", "The request is not valid.", en),
+    ):
+        response = client.get(f"{url}?{query}&locale={locale}")
+        assert response.status_code == 400, (url, query)
+        body = response.json()
+        assert set(body) == {"status", "code", "message", "details"}
+        assert (body["status"], body["code"], body["message"]) == (400, "invalid_request", message)
+        assert [(d["loc"][-1], d["msg"]) for d in body["details"]] == [(name, detail)]
+        assert response["Content-Language"] == locale
+
+
+@pytest.mark.parametrize("url", LIST_ENDPOINTS)
+def test_every_list_refuses_an_offset_beyond_its_maximum(client, url):
+    maximum = _parameters(_document(client), url)["offset"]["schema"]["maximum"]
+    assert client.get(f"{url}?offset={maximum}").status_code == 200
+    response = client.get(f"{url}?offset={maximum + 1}&locale=en")
+    assert response.status_code == 400
+    assert response.json()["details"][0]["msg"] == f"Must be at most {maximum}."
+
+
+@pytest.mark.parametrize("url", LIST_ENDPOINTS)
+def test_every_list_pages_by_limit_and_offset(client, url):
+    query = "q=miesto&" if url.endswith("/search") else ""
+    whole = client.get(f"{url}?{query}limit=100").json()
+    assert whole["count"] >= 2, url  # the demo content has at least two of everything listed
+    first = client.get(f"{url}?{query}limit=1").json()
+    assert len(first["results"]) == 1
+    assert first["previous"] is None
+    assert "limit=1" in first["next"] and "offset=1" in first["next"]
+    second = client.get(first["next"]).json()
+    assert second["results"] == whole["results"][1:2]
+    assert "offset=0" in second["previous"]
+
+
+@pytest.mark.parametrize(("path", "maximum"), ID_ENDPOINTS.items())
+def test_every_id_is_bounded_as_the_database_allows(client, path, maximum):
+    parameter = next(p for p in _parameters(_document(client), path).values() if p["in"] == "path")
+    assert (parameter["schema"]["minimum"], parameter["schema"]["maximum"]) == (1, maximum)
+    for number in (
+        "0",
+        str(maximum),
+        str(maximum + 1),
+        "9223372036854775808",
+        "99999999999999999999",
+        "-1",
+        "x",
+    ):
+        url = path.split("{")[0] + number
+        response = client.get(url + "?locale=en")
+        assert response.status_code == 404, url
+        assert response.json() == {
+            "status": 404,
+            "code": "not_found",
+            "message": "Not found.",
+            "details": None,
+        }
+
+
+def test_a_search_longer_than_the_maximum_is_refused_not_cut(client):
+    from search.text import MAX_QUERY_LENGTH
+
+    longest = "miesto " * (MAX_QUERY_LENGTH // 7) + "m" * (MAX_QUERY_LENGTH % 7)
+    assert len(longest) == MAX_QUERY_LENGTH
+    assert client.get("/api/v1/search", {"q": longest}).status_code == 200
+    response = client.get("/api/v1/search", {"q": longest + "x", "locale": "en"})
+    assert response.status_code == 400
+    assert response.json()["details"] == [
+        {
+            "loc": ["query", "q"],
+            "msg": f"Must be at most {MAX_QUERY_LENGTH} characters long.",
+            "type": "string_too_long",
+        }
+    ]
+    q = _parameters(_document(client), "/api/v1/search")["q"]
+    assert q["schema"]["maxLength"] == MAX_QUERY_LENGTH

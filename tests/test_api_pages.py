@@ -78,9 +78,21 @@ def test_pages_filter_by_type_and_parent(client, page_at):
     assert all(item["path"].startswith("/apie/") for item in children)
     homes = get(client, "/api/v1/pages", type="home.HomePage", locale="en")["results"]
     assert [item["title"] for item in homes] == ["Home"]
-    unknown = client.get("/api/v1/pages", {"type": "nope.Nothing"})
-    assert unknown.status_code == 404
-    assert unknown.json()["details"] == [{"msg": "Unknown page type: nope.Nothing"}]
+    # An unknown type is a mistake in the request, not an empty list: 400, saying which.
+    unknown = client.get("/api/v1/pages", {"type": "nope.Nothing", "locale": "en"})
+    assert unknown.status_code == 400
+    assert unknown.json()["details"] == [
+        {
+            "loc": ["query", "type"],
+            "msg": "Not a value this parameter takes (its pattern is in /api/v1/openapi.json).",
+            "type": "string_pattern_mismatch",
+        }
+    ]
+    lithuanian = client.get("/api/v1/pages", {"type": "bogus"})
+    assert lithuanian.status_code == 400
+    assert lithuanian.json()["details"][0]["msg"].startswith("Netinkama šio parametro reikšmė")
+    both = get(client, "/api/v1/pages", type="home.HomePage,calls.CallIndexPage", locale="en")
+    assert {item["type"] for item in both["results"]} == {"home.HomePage", "calls.CallIndexPage"}
 
 
 @pytest.mark.parametrize(
