@@ -9,7 +9,7 @@ places, times are ISO 8601 in Europe/Vilnius with their offset.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from typing import Literal
 from uuid import UUID
@@ -22,6 +22,7 @@ from wagtail.models import Locale
 from wagtail.rich_text import expand_db_html
 
 from portal.api import (
+    DateTime,
     ErrorSchema,
     Language,
     PageId,
@@ -64,8 +65,8 @@ class CallSummary(Schema):
     title: str
     summary: str
     status: Choice
-    opens_at: datetime
-    closes_at: datetime
+    opens_at: DateTime
+    closes_at: DateTime
     year: int
     budget: Decimal
     max_grant: Decimal
@@ -74,7 +75,7 @@ class CallSummary(Schema):
     selection_method: Choice
     support_form: Choice
     measures: list[MeasureRef]
-    results_published_at: datetime | None
+    results_published_at: DateTime | None
 
 
 class DocumentSchema(Schema):
@@ -102,8 +103,8 @@ class ContactSchema(Schema):
 class EventSchema(Schema):
     translation_key: UUID
     title: str
-    starts_at: datetime
-    ends_at: datetime | None
+    starts_at: DateTime
+    ends_at: DateTime | None
     place: str
     url: str
 
@@ -134,7 +135,7 @@ class IntakeSchema(Schema):
 
 
 class ResultsSchema(Schema):
-    published_at: datetime
+    published_at: DateTime
     decision_document: DocumentSchema | None
     funded: list[ProjectResultSchema]
     reserve: list[ProjectResultSchema]

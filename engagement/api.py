@@ -8,14 +8,13 @@ did not allow to be shown, or an idea that is not public.
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Literal
 
 from django.http import Http404
 from django.utils import translation
 from ninja import Field, Query, Router, Schema
 
-from portal.api import Language, PageParams, Paginated, RowId, paginate, use_language
+from portal.api import DateTime, Language, PageParams, Paginated, RowId, paginate, use_language
 
 from .wall import WallFilter, present, public_ideas, themes_in
 
@@ -59,7 +58,7 @@ class IdeaOut(Schema):
     merged_into: MergedInto | None
     outcomes: list[OutcomeOut] = Field(description="Pages that grew out of the idea.")
     language: str = Field(description="The language the resident wrote in.")
-    published_at: datetime | None
+    published_at: DateTime | None
 
 
 class IdeaFilters(Schema):

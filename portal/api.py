@@ -107,11 +107,22 @@ Money = Annotated[
     PlainSerializer(lambda value: str(value), return_type=str),
     WithJsonSchema({"type": "string", "format": "decimal", "examples": ["1500.00"]}),
 ]
-# A moment as ISO 8601 in the portal's time zone, with its offset ("2026-05-01T09:00:00+03:00").
+
+
+def api_datetime(value: datetime) -> str:
+    """A moment as every answer gives it: ISO 8601 (RFC 3339) in the portal's time zone, with
+    its offset, to the second ("2026-05-01T09:00:00+03:00")."""
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return value.replace(microsecond=0).isoformat()
+
+
 DateTime = Annotated[
     datetime,
-    PlainSerializer(lambda value: timezone.localtime(value).isoformat(), return_type=str),
-    WithJsonSchema({"type": "string", "format": "date-time"}),
+    PlainSerializer(api_datetime, return_type=str),
+    WithJsonSchema(
+        {"type": "string", "format": "date-time", "examples": ["2026-05-01T09:00:00+03:00"]}
+    ),
 ]
 
 # Status -> (code, message) of the shared error shape.

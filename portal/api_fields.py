@@ -19,7 +19,6 @@ from decimal import Decimal
 from django.core import checks
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
-from django.utils import timezone
 from wagtail.api import APIField
 from wagtail.blocks import StreamValue
 from wagtail.documents.models import AbstractDocument
@@ -28,6 +27,7 @@ from wagtail.images.models import AbstractImage
 from wagtail.models import Page
 from wagtail.rich_text import RichText, expand_db_html
 
+from .api import api_datetime
 from .images import document_data, rendition_data
 
 # Field names that are personal data or internal whatever their type.
@@ -187,9 +187,7 @@ def to_json(value, context: FieldContext, *, model=None, name=None):
     if isinstance(value, Decimal):
         return str(value)
     if isinstance(value, datetime.datetime):
-        return (
-            timezone.localtime(value).isoformat() if timezone.is_aware(value) else value.isoformat()
-        )
+        return api_datetime(value)
     if isinstance(value, datetime.date | datetime.time):
         return value.isoformat()
     if isinstance(value, uuid.UUID):

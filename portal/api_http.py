@@ -12,7 +12,10 @@ whatever router a plugin registers, without the endpoint doing anything.
   losing it only moves the date later, which costs a full answer, never a stale one).
   If-None-Match and If-Modified-Since get 304 (Django's RFC 9110 evaluation).
 - Cache-Control: successful answers and 404s may be reused by anyone for
-  PORTAL_API_CACHE_MAX_AGE seconds; other errors are not stored.
+  PORTAL_API_CACHE_MAX_AGE seconds; other errors are not stored. A 304 carries the caching
+  headers of the 200 it stands for (Cache-Control, ETag, Last-Modified, Vary).
+- Vary: only what the answer depends on (`set_vary`): Accept-Language on errors only (content
+  follows ?locale=), and django-cors-headers' Origin.
 - A request with a NUL character in its path or query gets 400: no database takes one.
 
 CORS is django-cors-headers' (CORS_URLS_REGEX limits it to /api/); it sits outside this
@@ -136,16 +139,21 @@ class ApiMiddleware:
     def finish(self, request, response):
         if response.streaming:
             return response
-        patch_vary_headers(response, ["Accept-Language"])
+        self.set_vary(response)
         self.set_content_language(request, response)
         if not response.has_header("Cache-Control"):
             status = response.status_code
-            if 200 <= status < 300 or status == 404:
+            # A 304 keeps the caching of the 200 it stands for (RFC 9111 section 4.3.4).
+            if 200 <= status < 300 or status in (304, 404):
                 max_age = int(getattr(settings, "PORTAL_API_CACHE_MAX_AGE", 0))
                 patch_cache_control(response, public=True, max_age=max_age)
             else:
                 patch_cache_control(response, no_store=True)
-        if request.method in ("GET", "HEAD") and response.status_code != 304:
+        if request.method in ("GET", "HEAD") and response.status_code == 304:
+            # Django's ConditionalGetMiddleware (inside this one) answered from the ETag alone.
+            if response.has_header("ETag") and not response.has_header("Last-Modified"):
+                response["Last-Modified"] = http_date(first_seen(request, response["ETag"]))
+        elif request.method in ("GET", "HEAD"):
             if not response.has_header("ETag"):
                 set_response_etag(response)
             if not response.has_header("Last-Modified"):
@@ -160,6 +168,28 @@ class ApiMiddleware:
             response["Content-Length"] = str(len(response.content))
             response.content = b""
         return response
+
+    @staticmethod
+    def set_vary(response):
+        """Vary on what the answer depends on. Content is in the language of ?locale= (part of
+        the URL), whatever the browser prefers: Accept-Language, which Django's
+        LocaleMiddleware adds to every answer, is kept only on errors, whose message is in the
+        browser's language. `Origin` (django-cors-headers) stays: the CORS headers depend on it.
+        """
+        if response.status_code >= 400:
+            patch_vary_headers(response, ["Accept-Language"])
+            return
+        if not response.has_header("Vary"):
+            return
+        kept = [
+            name.strip()
+            for name in response["Vary"].split(",")
+            if name.strip() and name.strip().lower() != "accept-language"
+        ]
+        if kept:
+            response["Vary"] = ", ".join(kept)
+        else:
+            del response["Vary"]
 
     @staticmethod
     def set_content_language(request, response):

@@ -14,6 +14,7 @@ Read-only, throttled, conditional and CORS like the rest of /api/ (portal/api_ht
 
 from __future__ import annotations
 
+from wagtail.api.utils import get_base_url
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
@@ -37,7 +38,36 @@ class WithoutForbiddenFields:
         ]
 
 
-class PublicPagesAPIViewSet(WithoutForbiddenFields, PagesAPIViewSet):
+URL_FIELDS = ("detail_url", "html_url", "download_url")
+
+
+class OnRequestHost:
+    """Addresses on the host the request came to, as /api/v1/ gives them. Wagtail makes them
+    from the Site record's hostname (`http://localhost/...` behind a proxy or CDN)."""
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        base = get_base_url(request)
+        if base and isinstance(getattr(response, "data", None), dict):
+            own = request.build_absolute_uri("/").rstrip("/")
+            if own != base:
+                _move_urls(response.data, base, own)
+        return response
+
+
+def _move_urls(data, base: str, own: str) -> None:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key in URL_FIELDS and isinstance(value, str) and value.startswith(base + "/"):
+                data[key] = own + value[len(base) :]
+            else:
+                _move_urls(value, base, own)
+    elif isinstance(data, list):
+        for item in data:
+            _move_urls(item, base, own)
+
+
+class PublicPagesAPIViewSet(OnRequestHost, WithoutForbiddenFields, PagesAPIViewSet):
     def get_base_queryset(self):
         from .api_pages import api_pages
 
@@ -48,11 +78,11 @@ class PublicPagesAPIViewSet(WithoutForbiddenFields, PagesAPIViewSet):
         return super().get_queryset().select_related("locale")
 
 
-class PublicImagesAPIViewSet(WithoutForbiddenFields, ImagesAPIViewSet):
+class PublicImagesAPIViewSet(OnRequestHost, WithoutForbiddenFields, ImagesAPIViewSet):
     pass
 
 
-class PublicDocumentsAPIViewSet(WithoutForbiddenFields, DocumentsAPIViewSet):
+class PublicDocumentsAPIViewSet(OnRequestHost, WithoutForbiddenFields, DocumentsAPIViewSet):
     pass
 
 

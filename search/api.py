@@ -9,12 +9,12 @@ are about what residents look for on the site.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import Annotated
 
 from ninja import Field, Query, Router, Schema
 
-from portal.api import ErrorSchema, Language, PageParams, page_link, use_language
+from portal.api import DateTime, ErrorSchema, Language, PageParams, page_link, use_language
 
 from .query import SearchHit, cached_search
 from .text import MAX_QUERY_LENGTH
@@ -36,7 +36,7 @@ class SearchResultSchema(Schema):
     url: str
     snippet: str
     snippet_html: str
-    date: date | datetime | None
+    date: date | DateTime | None
     promoted: bool
 
 

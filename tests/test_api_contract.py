@@ -166,3 +166,41 @@ schema.config.generation.update(allow_x00=False)
 def test_api_answers_match_the_contract(case):
     """No 5xx, and status, headers and body of every answer as the document says."""
     case.call_and_validate()
+
+
+def test_every_moment_comes_in_one_format(client):
+    """ISO 8601 in the portal's time zone with its offset, to the second, in every answer."""
+    import re
+
+    from calls.models import CallPage
+
+    moment = re.compile(r"^\d{4}-\d{2}-\d{2}T")
+    one_format = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+0[23]:00$")
+    call = CallPage.objects.live().filter(locale__language_code="lt").first()
+    page_id = client.get("/api/v1/pages?limit=1").json()["results"][0]["id"]
+    found = []
+
+    def walk(value):
+        if isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+        elif isinstance(value, str) and moment.match(value):
+            found.append(value)
+
+    for url in (
+        "/api/v1/calls",
+        f"/api/v1/calls/{call.pk}",
+        "/api/v1/pages?limit=5",
+        f"/api/v1/pages/{page_id}",
+        "/api/v1/ideas",
+        "/api/v1/initiatives",
+        "/api/v1/search?q=bendruomene",
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        walk(response.json())
+    assert len(found) >= 10
+    assert [value for value in found if not one_format.match(value)] == []

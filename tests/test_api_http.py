@@ -31,9 +31,50 @@ def test_every_answer_has_validators_and_a_304_for_a_repeat(client, url):
     again = client.get(url, HTTP_IF_NONE_MATCH=etag)
     assert again.status_code == 304
     assert again.content == b""
-    assert again["ETag"] == etag
+    # A 304 keeps what makes the stored copy reusable (RFC 9111 section 4.3.4).
+    for header in ("ETag", "Last-Modified", "Cache-Control"):
+        assert again[header] == response[header], header
+    assert again.get("Vary") == response.get("Vary")
     by_date = client.get(url, HTTP_IF_MODIFIED_SINCE=response["Last-Modified"])
     assert by_date.status_code == 304
+    assert by_date["Cache-Control"] == response["Cache-Control"]
+    head = client.head(url, HTTP_IF_NONE_MATCH=etag)
+    assert head.status_code == 304 and head["Cache-Control"] == response["Cache-Control"]
+
+
+@pytest.mark.parametrize("url", API_ADDRESSES)
+def test_content_varies_with_its_locale_not_with_the_browsers_language(client, url):
+    english = client.get(url, HTTP_ACCEPT_LANGUAGE="en")
+    lithuanian = client.get(url, HTTP_ACCEPT_LANGUAGE="lt")
+    assert english.content == lithuanian.content
+    assert "accept-language" not in english.get("Vary", "").lower()
+
+
+def test_an_error_varies_with_the_browsers_language(client):
+    english = client.get("/api/v1/calls/999999", HTTP_ACCEPT_LANGUAGE="en")
+    lithuanian = client.get("/api/v1/calls/999999", HTTP_ACCEPT_LANGUAGE="lt")
+    assert english.status_code == lithuanian.status_code == 404
+    assert english.json()["message"] != lithuanian.json()["message"]
+    assert "Accept-Language" in english["Vary"]
+
+
+def test_wagtails_api_gives_addresses_on_the_host_it_was_asked_on(client):
+    from wagtail.models import Site
+
+    from .factories.strategy import DocumentFactory
+
+    DocumentFactory()
+    assert Site.objects.get(is_default_site=True).hostname != "portal.example.lt"
+    host = {"HTTP_HOST": "portal.example.lt", "secure": True}
+    with override_settings(ALLOWED_HOSTS=["portal.example.lt"]):
+        pages = client.get("/api/v2/pages/?limit=3", **host).json()["items"]
+        page = client.get(f"/api/v2/pages/{pages[0]['id']}/", **host).json()
+        documents = client.get("/api/v2/documents/", **host).json()["items"]
+    urls = [item["meta"]["detail_url"] for item in pages + documents]
+    urls += [page["meta"]["detail_url"], page["meta"]["html_url"]]
+    urls += [item["meta"]["download_url"] for item in documents]
+    assert documents and len(urls) >= 7
+    assert all(url.startswith("https://portal.example.lt/") for url in urls), urls
 
 
 def test_a_stale_etag_or_date_gets_the_full_answer(client):
