@@ -13,10 +13,11 @@ from datetime import date
 from typing import Annotated
 
 from ninja import Field, Query, Router, Schema
+from ninja.errors import ValidationError
 
 from portal.api import DateTime, ErrorSchema, Language, PageParams, page_link, use_language
 
-from .query import SearchHit, cached_search
+from .query import SearchHit, cached_search, known_types
 from .text import MAX_QUERY_LENGTH
 
 router = Router(tags=["search"])
@@ -92,6 +93,20 @@ def search(
     limit, offset = page.limit, page.offset
     with use_language(locale):
         wanted = [key.strip() for key in (types or "").split(",") if key.strip()] or None
+        known = known_types()
+        unknown = [key for key in wanted or () if key not in known]
+        if unknown:
+            expected = ", ".join(known)
+            raise ValidationError(
+                [
+                    {
+                        "loc": ["query", "type"],
+                        "type": "literal_error",
+                        "msg": f"Input should be one of: {expected}",
+                        "ctx": {"expected": expected},
+                    }
+                ]
+            )
         outcome = cached_search(
             q, locale, types=wanted, limit=limit, offset=offset, request=request
         )

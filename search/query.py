@@ -168,7 +168,7 @@ def run_search(
     limit = max(1, int(limit))
     offset = max(0, int(offset))
     kinds, sources = contributions()
-    known = [kind.key for kind in kinds] + [source.key for source in sources] + [OTHER_PAGES]
+    known = known_types()
     selected = tuple(key for key in dict.fromkeys(types or ()) if key in known)
     outcome = SearchOutcome(clean, language, limit, offset, selected_types=selected)
     if locale.pk is None:
@@ -216,6 +216,12 @@ def run_search(
 
 
 RESULTS_TIMEOUT = 60 * 60
+
+
+def known_types() -> list[str]:
+    """The keys `types` may name: each page kind, each source, and the other pages."""
+    kinds, sources = contributions()
+    return [kind.key for kind in kinds] + [source.key for source in sources] + [OTHER_PAGES]
 
 
 def cached_search(query, locale="lt", *, types=None, limit=10, offset=0, request=None):

@@ -5,7 +5,8 @@ The strategy's public API under /api/v1/strategy (conventions in portal/api.py).
     GET /strategy/measures             measures with their indicators (?priority=1)
     GET /strategy/measures/{code}      one measure, e.g. /strategy/measures/1.2
     GET /strategy/steps                the steps taken to prepare the strategy
-    GET /strategy/legal-documents      the legal documents register (?kind=lt_act|eu|vvg)
+    GET /strategy/legal-documents      the legal documents register (?kind=lt_act|eu|vvg, ?year=)
+    GET /strategy/legal-documents/{id} one entry, in the language asked for
 
 Every endpoint answers in a fixed number of queries, whatever the number of items: the data
 comes from the same functions the pages use (strategy_measures, attach_step_documents,
@@ -22,7 +23,15 @@ from uuid import UUID
 from django.http import Http404
 from ninja import Query, Router, Schema
 
-from portal.api import ErrorSchema, Language, PageParams, Paginated, paginate, use_language
+from portal.api import (
+    ErrorSchema,
+    Language,
+    PageParams,
+    Paginated,
+    RowId,
+    paginate,
+    use_language,
+)
 from portal.images import document_data
 from portal.navigation import private_pages_q
 from portal.schedule import visible
@@ -125,6 +134,7 @@ class StrategySchema(Schema):
 
 
 class LegalDocumentSchema(Schema):
+    id: int
     translation_key: UUID
     kind: str
     kind_label: str
@@ -202,6 +212,7 @@ def step_data(step) -> dict:
 
 def legal_document_data(entry) -> dict:
     return {
+        "id": entry.pk,
         "translation_key": entry.translation_key,
         "kind": entry.kind,
         "kind_label": entry.get_kind_display(),
@@ -314,11 +325,29 @@ def list_legal_documents(
     page: Query[PageParams],
     locale: Language = "lt",
     kind: KindFilter | None = None,
+    year: int | None = Query(None, ge=1900, le=2999, description="Year of adoption."),
 ):
     with use_language(locale):
         entries = LegalDocument.objects.for_locale(locale)
         if kind:
             entries = entries.filter(kind=kind)
+        if year is not None:
+            entries = entries.filter(adopted_on__year=year)
         result = paginate(request, entries, page.limit, page.offset)
         result["results"] = [legal_document_data(entry) for entry in result["results"]]
         return result
+
+
+@router.get(
+    "/legal-documents/{row_id:document_id}",
+    response={200: LegalDocumentSchema, 404: ErrorSchema},
+    summary="One entry of the register, in the language asked for",
+)
+def get_legal_document(request, document_id: RowId, locale: Language = "lt"):
+    # The id of any language's entry names the entry: its translation in `locale` answers.
+    with use_language(locale):
+        same = LegalDocument.objects.filter(pk=document_id).values("translation_key")
+        entry = LegalDocument.objects.for_locale(locale).filter(translation_key__in=same).first()
+        if entry is None:
+            raise Http404
+        return legal_document_data(entry)

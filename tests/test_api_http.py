@@ -301,6 +301,7 @@ ID_ENDPOINTS = {
     "/api/v1/calls/{call_id}": 2**31 - 1,
     "/api/v1/initiatives/{initiative_id}": 2**31 - 1,
     "/api/v1/ideas/{idea_id}": 2**63 - 1,
+    "/api/v1/strategy/legal-documents/{document_id}": 2**63 - 1,
 }
 
 

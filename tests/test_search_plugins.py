@@ -26,3 +26,17 @@ def test_search_page_filters_by_the_plugins_types(client):
     body = client.get("/api/v1/search", {"q": "kvietimas", "locale": "lt"}).json()
     keys = {item["key"] for item in body["types"]}
     assert {"call", "initiative", "strategy", "legal-act"} <= keys
+
+
+def test_the_api_filters_by_known_types_and_refuses_others(client):
+    body = client.get("/api/v1/search", {"q": "reglamentas", "type": "legal-act"}).json()
+    assert body["results"] and {hit["type"] for hit in body["results"]} == {"legal-act"}
+    both = client.get("/api/v1/search", {"q": "reglamentas", "type": "legal-act,page"})
+    assert both.status_code == 200
+    refused = client.get("/api/v1/search", {"q": "reglamentas", "type": "legal-act,nope"})
+    assert refused.status_code == 400
+    error = refused.json()
+    assert error["code"] == "invalid_request"
+    assert error["details"][0]["loc"] == ["query", "type"]
+    assert "legal-act" in error["details"][0]["msg"]
+    assert error["details"][0]["msg"].startswith("Galimos reikšmės: ")

@@ -229,3 +229,27 @@ def test_a_restricted_strategy_page_is_not_in_the_api_until_the_restriction_goes
     assert get(client, "/api/v1/strategy?locale=en")["title"]  # its translation is not restricted
     restriction.delete()
     assert get(client, "/api/v1/strategy?locale=lt") == shown
+
+
+def test_a_register_entry_has_an_id_and_its_own_address_in_either_language(client, en):
+    entry = LegalDocumentFactory(title="VVG įstatai", adopted_on=date(2024, 2, 3))
+    english = entry.copy_for_translation(en)
+    english.title = "Articles of association of the VVG"
+    english.save()
+    listed = get(client, "/api/v1/strategy/legal-documents?kind=vvg")["results"]
+    assert [item["id"] for item in listed] == [entry.pk]
+    own = get(client, f"/api/v1/strategy/legal-documents/{entry.pk}")
+    assert own == listed[0]
+    # The id of either language's entry names it; the answer is in the language asked for.
+    translated = get(client, f"/api/v1/strategy/legal-documents/{entry.pk}?locale=en")
+    assert (translated["id"], translated["title"]) == (
+        english.pk,
+        "Articles of association of the VVG",
+    )
+    assert translated["translation_key"] == own["translation_key"]
+    assert get(client, f"/api/v1/strategy/legal-documents/{english.pk}")["id"] == entry.pk
+    get(client, f"/api/v1/strategy/legal-documents/{entry.pk + 1000}", status=404)
+    # By year of adoption, as on the register's page.
+    by_year = get(client, "/api/v1/strategy/legal-documents?year=2024")["results"]
+    assert [item["id"] for item in by_year] == [entry.pk]
+    assert get(client, "/api/v1/strategy/legal-documents?year=2021")["count"] == 3
