@@ -10,7 +10,7 @@ PORT ?= 8000
 
 .DEFAULT_GOAL := help
 .PHONY: help run install install-dev setup serve test test-postgres test-browser screenshots lint format \
-	check messages bench loadtest loadtest-mail api-snapshot api-lint security audit backup restore worker
+	check messages bench loadtest loadtest-mail lighthouse api-snapshot api-lint security audit backup restore worker
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-15s\033[0m %s\n", $$1, $$2}'
@@ -127,5 +127,14 @@ restore: install ## Restore the newest backup, or BACKUP=backups/portal-….tar.
 	$(PY) manage.py restore $(BACKUP)
 
 .PHONY: bench-search
+# Lighthouse, the npm package pinned in bench/lighthouse/package.json, on Debian's chromium.
+LIGHTHOUSE := bench/lighthouse/node_modules/.package-lock.json
+
+$(LIGHTHOUSE): bench/lighthouse/package-lock.json
+	cd bench/lighthouse && npm ci --no-audit --no-fund --silent
+
+lighthouse: install-dev $(LIGHTHOUSE) ## Lighthouse (mobile) on every page type of the benchmark's site (2,000 initiatives); LIGHTHOUSE_ARGS=--skip-setup reuses its database
+	$(PY) -m bench.lighthouse $(LIGHTHOUSE_ARGS)
+
 bench-search: install ## Search benchmark: 5 000 pages, 10 000 ideas, p50/p95 on SQLite and PostgreSQL
 	$(PY) bench/search_benchmark.py

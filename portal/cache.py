@@ -42,7 +42,8 @@ CODE_SUFFIXES = {".py", ".html", ".txt", ".xml", ".mo"}
 @once
 def release() -> str:
     """The code's release: PORTAL_RELEASE if the deployment sets it (a commit id), otherwise a
-    digest of the portal's own code and templates and of the versions of Django and Wagtail,
+    digest of the portal's own code, templates and static files (a cached page names its
+    scripts and styles by their content's hash) and of the versions of Django and Wagtail,
     read once per process."""
     configured = getattr(settings, "PORTAL_RELEASE", "")
     if configured:
@@ -54,7 +55,7 @@ def release() -> str:
     base = Path(settings.BASE_DIR)
     for app in ("portal", "security", *settings.PORTAL_PLUGINS):
         for path in sorted((base / app).rglob("*")):
-            if path.suffix in CODE_SUFFIXES and path.is_file():
+            if (path.suffix in CODE_SUFFIXES or "static" in path.parts) and path.is_file():
                 digest.update(str(path.relative_to(base)).encode())
                 digest.update(path.read_bytes())
     return digest.hexdigest()[:12]

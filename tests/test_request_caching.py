@@ -181,6 +181,26 @@ def test_cache_keys_carry_the_release(settings):
         portal_cache.release.cache_clear()
 
 
+def test_without_a_configured_release_a_changed_script_is_a_new_release(settings, tmp_path):
+    """A cached page names its scripts and styles by their content's hash: a deploy that
+    changes only a script must not serve pages that name the old one."""
+    script = tmp_path / "portal" / "static" / "portal" / "map.js"
+    script.parent.mkdir(parents=True)
+    (tmp_path / "portal" / "views.py").write_text("VIEW = 1\n")
+    script.write_text("draw(1);\n")
+    settings.BASE_DIR = tmp_path
+    settings.PORTAL_PLUGINS = []
+    settings.PORTAL_RELEASE = ""
+    portal_cache.release.cache_clear()
+    try:
+        before = portal_cache.release()
+        script.write_text("draw(2);\n")
+        portal_cache.release.cache_clear()
+        assert portal_cache.release() != before
+    finally:
+        portal_cache.release.cache_clear()
+
+
 # Routing -----------------------------------------------------------------------------------
 
 
