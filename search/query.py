@@ -24,6 +24,7 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q, Window
+from django.utils import translation
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from modelsearch.conf import get_app_config
@@ -161,9 +162,17 @@ def run_search(
     offset: int = 0,
     request=None,
 ) -> SearchOutcome:
-    """Search the site in one language; see the module docstring. Never raises for odd input."""
+    """Search the site in one language; see the module docstring. Never raises for odd input.
+
+    Labels (a result's type, the type counts) are in the language searched, whichever language
+    the caller has active."""
     clean = query if isinstance(query, CleanQuery) else clean_query(query)
     locale = locale_for(locale)
+    if locale.pk is not None and translation.get_language() != locale.language_code:
+        with translation.override(locale.language_code):
+            return run_search(
+                clean, locale, types=types, limit=limit, offset=offset, request=request
+            )
     language = locale.language_code
     limit = max(1, int(limit))
     offset = max(0, int(offset))

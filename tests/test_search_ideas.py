@@ -204,3 +204,19 @@ def test_any_form_of_a_word_finds_the_idea(committed):
     idea = publish(committed, title="Daugiau jaunimo iniciatyvų", description="Jaunimui.")
     assert [h.object.pk for h in idea_hits("iniciatyva")] == [idea.pk]
     assert [h.object.pk for h in idea_hits("jaunimas")] == [idea.pk]
+
+
+def test_labels_are_in_the_language_searched_whatever_language_is_active(committed):
+    from django.utils import translation
+
+    publish(committed, location="Prie Nemuno")
+    answers = {}
+    for active in ("lt", "en"):
+        with translation.override(active):
+            outcome = run_search("dirbtuvės", "lt")
+        answers[active] = (
+            [hit.type_label for hit in outcome.results],
+            [item.label for item in outcome.types],
+        )
+    assert answers["en"] == answers["lt"]
+    assert "Gyventojo idėja" in answers["en"][0]
