@@ -45,7 +45,7 @@ def lighthouse(url: str, attempts: int = 3) -> dict:
 def _lighthouse(url: str) -> dict:
     with tempfile.TemporaryDirectory() as folder:
         report = Path(folder) / "report.json"
-        subprocess.run(  # noqa: S603 - our own tool, fixed arguments, a loopback URL
+        subprocess.run(
             [
                 str(LIGHTHOUSE),
                 url,
@@ -86,7 +86,7 @@ def main():
     else:
         manage(env, "collectstatic", "--no-input", "-v0")  # the code's own scripts and styles
     targets = json.loads(
-        subprocess.run(  # noqa: S603
+        subprocess.run(
             [PYTHON, "-m", "bench.measure"],
             cwd=BASE_DIR,
             env=env,
@@ -102,7 +102,7 @@ def main():
     try:
         for target in pages:
             url = f"http://127.0.0.1:{PORT}{target['url']}"
-            urllib.request.urlopen(url, timeout=30).read()  # noqa: S310  # nosec B310 - loopback
+            urllib.request.urlopen(url, timeout=30).read()  # nosec B310 - loopback
             rows.append((target["kind"], lighthouse(url)))
     finally:
         stop(server)

@@ -85,7 +85,7 @@ class Recorder:
     def __init__(self):
         self.message_ids = []
 
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
+    async def handle_DATA(self, server, session, envelope):
         for line in envelope.content.decode(errors="replace").splitlines():
             if line.lower().startswith("message-id:"):
                 self.message_ids.append(line.split(":", 1)[1].strip())

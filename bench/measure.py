@@ -12,11 +12,11 @@ import django
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
 django.setup()
 
-from django.conf import settings  # noqa: E402
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
-from wagtail.models import Page  # noqa: E402
+from django.conf import settings  # noqa: E402 - after django.setup(), as a script must
+from django.db import connection  # noqa: E402 - after django.setup()
+from django.test import Client  # noqa: E402 - after django.setup()
+from django.test.utils import CaptureQueriesContext  # noqa: E402 - after django.setup()
+from wagtail.models import Page  # noqa: E402 - after django.setup()
 
 
 def page_urls():

@@ -30,7 +30,7 @@ PORT = 8765
 
 
 def run(args, env, **kwargs):
-    return subprocess.run(args, cwd=BASE_DIR, env=env, check=True, **kwargs)  # noqa: S603
+    return subprocess.run(args, cwd=BASE_DIR, env=env, check=True, **kwargs)
 
 
 def manage(env, *args):
@@ -61,7 +61,7 @@ def prepare(env, args):
 def start_gunicorn(env, cached=True, *, port=PORT, workers=2, threads=1):
     """gunicorn serving bench.wsgi on 127.0.0.1:`port`, once its bare view answers."""
     server_env = {**env, "PORTAL_PAGE_CACHE": "1" if cached else "0"}
-    process = subprocess.Popen(  # noqa: S603
+    process = subprocess.Popen(
         [PYTHON, "-m", "gunicorn", "bench.wsgi", "--workers", str(workers)]
         + ["--threads", str(threads), "--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
         cwd=BASE_DIR,
@@ -71,7 +71,7 @@ def start_gunicorn(env, cached=True, *, port=PORT, workers=2, threads=1):
     for _ in range(100):
         try:
             # A fixed http:// address on the loopback, never a file: or custom scheme.
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/bench/bare/", timeout=2)  # noqa: S310  # nosec B310
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/bench/bare/", timeout=2)  # nosec B310
             return process
         except OSError:
             time.sleep(0.2)
@@ -106,7 +106,7 @@ UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
 def wrk(url, duration, connections):
-    output = subprocess.run(  # noqa: S603
+    output = subprocess.run(
         [
             "wrk",
             "--latency",
@@ -139,7 +139,7 @@ def cache_state(url):
     state = None
     for _ in range(2):
         # A fixed http:// address on the loopback, never a file: or custom scheme.
-        with urllib.request.urlopen(f"http://127.0.0.1:{PORT}{url}", timeout=10) as response:  # noqa: S310  # nosec B310
+        with urllib.request.urlopen(f"http://127.0.0.1:{PORT}{url}", timeout=10) as response:  # nosec B310
             state = response.headers.get("X-Portal-Cache")
             body = response.read()
             control = response.headers.get("Cache-Control", "")
@@ -175,7 +175,7 @@ def main():
         subprocess.run(
             [PYTHON, "-m", "bench.measure"],
             cwd=BASE_DIR,
-            env=env,  # noqa: S603
+            env=env,
             capture_output=True,
             text=True,
             check=True,

@@ -4,11 +4,11 @@ import os
 
 import dj_database_url
 
-from portal.settings.base import *  # noqa: F403
+from portal.settings.base import *
 from portal.settings.base import BASE_DIR
 
 DEBUG = False
-SECRET_KEY = "benchmark-only-not-secret"  # noqa: S105
+SECRET_KEY = "benchmark-only-not-secret"
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 DATABASES = {
     "default": dj_database_url.parse(

@@ -10,8 +10,8 @@ os.environ.setdefault("SECRET_KEY", "benchmark-only-secret-key-not-used-anywhere
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost")
 os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/14")
 
-from portal.settings.production import *  # noqa: E402, F403
-from portal.settings.production import BASE_DIR  # noqa: E402
+from portal.settings.production import *
+from portal.settings.production import BASE_DIR
 
 ROOT_URLCONF = "bench.urls"
 SECURE_SSL_REDIRECT = False

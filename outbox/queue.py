@@ -29,7 +29,7 @@ def enqueue_safely(task_, *args, run_after=None, repair="", **kwargs):
         # Inside a transaction, a savepoint: a refused write must not spoil the caller's.
         with transaction.atomic():
             return task_.enqueue(*args, **kwargs)
-    except Exception as error:
+    except Exception as error:  # noqa: BLE001 - whatever the queue raises, what was stored stays
         logger.error(
             "Could not enqueue %s%s: %s: %s. What was stored is kept%s.",
             task_.module_path,

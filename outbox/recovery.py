@@ -24,7 +24,7 @@ def task_is_waiting(task_id: str, stale_before) -> bool:
         return False
     try:
         result = backend.get_result(task_id)
-    except Exception:
+    except Exception:  # noqa: BLE001 - a task the backend cannot read is not waiting
         return False
     if result.status == "READY":
         return True

@@ -87,7 +87,7 @@ def deliver(message_id: int) -> str:
         return "skipped"
     try:
         send_now(message)
-    except Exception as error:
+    except Exception as error:  # noqa: BLE001 - every failure is recorded and retried or shown
         delays = conf.get("OUTBOX_RETRY_DELAYS")
         changes = {"last_error": describe(error)}
         if is_temporary(error) and message.attempts <= len(delays):

@@ -274,7 +274,7 @@ def list_pages(
     request,
     page: Query[PageParams],
     locale: Language = "lt",
-    type: str | None = Query(  # noqa: A002 - the public parameter's name
+    type: str | None = Query(
         None,
         max_length=1000,
         pattern=page_types_pattern(),

@@ -91,7 +91,7 @@ def _dump_database(using: str, target: Path) -> None:
         finally:
             destination.close()
     else:
-        subprocess.run(  # noqa: S603  # nosec B603: fixed arguments, no shell
+        subprocess.run(  # noqa: S603  # nosec B603 - fixed arguments, no shell
             [
                 _postgres_tool("pg_dump"),
                 "--format=custom",
@@ -117,7 +117,7 @@ def _load_database(using: str, source: Path) -> None:
             origin.close()
             destination.close()
     else:
-        subprocess.run(  # noqa: S603  # nosec B603: fixed arguments, no shell
+        subprocess.run(  # noqa: S603  # nosec B603 - fixed arguments, no shell
             [
                 _postgres_tool("pg_restore"),
                 "--clean",

@@ -1,3 +1,5 @@
+from io import StringIO
+
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
@@ -10,7 +12,7 @@ from home.models import HomePage
 def django_db_setup(django_db_setup, django_db_blocker):
     """Every test starts from the demo site, loaded once into the test database."""
     with django_db_blocker.unblock():
-        call_command("load_demo_content", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
+        call_command("load_demo_content", verbosity=0, stdout=StringIO())
 
 
 @pytest.fixture(autouse=True)

@@ -6,15 +6,15 @@ import time
 
 def start_redis(port):
     """Start redis-server on `port` (keeping nothing on disk) and wait until it answers."""
-    process = subprocess.Popen(  # noqa: S603
-        ["redis-server", "--port", str(port), "--save", "", "--appendonly", "no"],  # noqa: S607
+    process = subprocess.Popen(
+        ["redis-server", "--port", str(port), "--save", "", "--appendonly", "no"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
-        ping = subprocess.run(  # noqa: S603
-            ["redis-cli", "-p", str(port), "ping"],  # noqa: S607
+        ping = subprocess.run(
+            ["redis-cli", "-p", str(port), "ping"],
             capture_output=True,
             text=True,
             check=False,

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from portal.settings.test import *  # noqa: F403
+from portal.settings.test import *
 
 DATABASES = {"default": dj_database_url.parse(os.environ["PORTAL_TEST_DATABASE_URL"])}
 MEDIA_ROOT = Path(os.environ["PORTAL_TEST_MEDIA"])

@@ -2,7 +2,7 @@
 
 import os
 
-from portal.settings.test import *  # noqa: F403
+from portal.settings.test import *
 from portal.settings.test import INSTALLED_APPS
 
 INSTALLED_APPS = [app for app in INSTALLED_APPS if app != "engagement"]

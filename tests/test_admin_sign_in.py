@@ -295,7 +295,7 @@ def settings_value(module, name, **environment):
     env.pop("REQUIRE_TWO_FACTOR", None)
     env.update(environment)
     code = f"from django.conf import settings; print(settings.{name})"
-    result = subprocess.run(  # noqa: S603
+    result = subprocess.run(
         [sys.executable, "-c", code],
         env=env,
         cwd=django_settings.BASE_DIR,

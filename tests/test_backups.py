@@ -72,7 +72,7 @@ class ScratchSite:
         self.env.pop("DATABASE_URL", None)
 
     def run(self, *args, stdin=None):
-        return subprocess.run(  # noqa: S603
+        return subprocess.run(
             [sys.executable, "manage.py", *args],
             cwd=settings.BASE_DIR,
             env=self.env,

@@ -21,7 +21,7 @@ def run_browser_tests(**environment):
         if key not in ("CI", "PORTAL_REQUIRE_BROWSER", "PYTEST_ADDOPTS")
     }
     env.update(environment, PORTAL_CHROMIUM="/nonexistent/chromium")
-    result = subprocess.run(  # noqa: S603
+    result = subprocess.run(
         [
             sys.executable,
             "-m",

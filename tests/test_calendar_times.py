@@ -33,7 +33,7 @@ def vilnius(*args):
 def read_with_ical_js(content: bytes):
     if shutil.which("node") is None or not (READER.parent / "node_modules" / "ical.js").is_dir():
         pytest.fail("ical.js is not installed: run `make test` (npm ci in tests/ical/)")
-    result = subprocess.run(  # noqa: S603
+    result = subprocess.run(
         [shutil.which("node"), str(READER)], input=content, capture_output=True, check=True
     )
     return {event["uid"]: event for event in json.loads(result.stdout)}

@@ -90,7 +90,7 @@ def test_make_run_serves_and_signs_in_on_the_port_asked_for():
     from django.conf import settings
 
     plan = subprocess.run(
-        ["make", "--dry-run", "--always-make", "run", "PORT=8123"],  # noqa: S607
+        ["make", "--dry-run", "--always-make", "run", "PORT=8123"],
         cwd=settings.BASE_DIR,
         capture_output=True,
         text=True,

@@ -64,7 +64,7 @@ def test_every_page_type_passes_the_nu_html_checker(client, tmp_path):
         file = tmp_path / f"page-{number}.html"
         file.write_text(html, encoding="utf-8")
         files[file.name] = path
-    result = subprocess.run(  # noqa: S603
+    result = subprocess.run(
         [
             java,
             "-jar",

@@ -127,7 +127,7 @@ def deploy_check(**environment):
         DJANGO_SETTINGS_MODULE="portal.settings.production",
         **environment,
     )
-    return subprocess.run(  # noqa: S603
+    return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=BASE_DIR,
         env=env,
@@ -206,7 +206,7 @@ def failed_message(key="test:failed", **fields):
 @pytest.fixture
 def staff(db):
     """A moderator-like editor with admin access but no permission on outgoing messages."""
-    user = get_user_model().objects.create_user("darbuotoja", password="x")  # noqa: S106
+    user = get_user_model().objects.create_user("darbuotoja", password="x")
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     return user
 

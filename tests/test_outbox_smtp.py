@@ -60,7 +60,7 @@ class Recorder:
     def __init__(self):
         self.messages = []
 
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
+    async def handle_DATA(self, server, session, envelope):
         self.messages.append(envelope)
         return "250 Message accepted for delivery"
 

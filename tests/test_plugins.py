@@ -17,7 +17,7 @@ print(response.content.decode())
 
 
 def run_manage(args, env):
-    return subprocess.run(  # noqa: S603
+    return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=settings.BASE_DIR,
         env=env,

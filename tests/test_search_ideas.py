@@ -6,6 +6,7 @@ moderation after the commit, so a failing index never costs an idea.
 
 import logging
 import re
+from io import StringIO
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
@@ -153,7 +154,7 @@ def test_bulk_moderation_updates_the_index(committed):
 def test_update_index_holds_public_ideas_only():
     hidden = IdeaFactory(status=IdeaStatus.NEW, title="Nauja idėja")
     shown = IdeaFactory(status=IdeaStatus.PUBLISHED, title="Paskelbta idėja")
-    call_command("update_index", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("update_index", stdout=StringIO())
     ids = indexed_ids()
     assert shown.pk in ids and hidden.pk not in ids
     assert ids == set(Idea.objects.public().values_list("pk", flat=True))
@@ -174,7 +175,7 @@ def test_a_failing_index_never_costs_the_moderated_idea(committed, monkeypatch, 
     assert idea.pk not in indexed_ids()
     # update_index repairs it once the index works again.
     monkeypatch.undo()
-    call_command("update_index", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("update_index", stdout=StringIO())
     assert [h.object.pk for h in idea_hits("Tvirta")] == [idea.pk]
 
 

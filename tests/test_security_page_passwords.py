@@ -10,7 +10,7 @@ from .factories.home import ContentPageFactory
 
 pytestmark = pytest.mark.django_db
 
-PASSWORD = "bendruomene-2026"  # noqa: S105
+PASSWORD = "bendruomene-2026"
 
 
 @pytest.fixture

@@ -1,5 +1,7 @@
 """The demo loader's strategy content: the client's steps, real references, labelled examples."""
 
+from io import StringIO
+
 import pytest
 from django.core.management import call_command
 
@@ -19,7 +21,7 @@ pytestmark = pytest.mark.django_db
 
 
 def load(*args):
-    call_command("load_demo_content", *args, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("load_demo_content", *args, stdout=StringIO())
 
 
 def test_the_seven_seed_steps_in_both_languages_as_translations(lt, en):

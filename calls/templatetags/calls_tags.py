@@ -50,4 +50,4 @@ def json_ld(data):
     text = json.dumps(data, ensure_ascii=False, indent=None).translate(_SCRIPT_ESCAPES)
     # Safe: json.dumps quotes every string and <, > and & are \u-escaped, so nothing in the
     # data can end the script element.
-    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308  # nosec B308 B703
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308  # nosec B308 B703 - escaped (above)

@@ -1,4 +1,4 @@
-from .ideas import (  # noqa: F401
+from .ideas import (  # noqa: F401 - the app's models, re-exported
     PUBLIC_STATUSES,
     Idea,
     IdeaOutcome,
@@ -6,5 +6,5 @@ from .ideas import (  # noqa: F401
     IdeaStatus,
     Theme,
 )
-from .pages import FormField, FormPage, IdeaPage  # noqa: F401
-from .tokens import UsedFillToken  # noqa: F401
+from .pages import FormField, FormPage, IdeaPage  # noqa: F401 - the app's models, re-exported
+from .tokens import UsedFillToken  # noqa: F401 - the app's models, re-exported

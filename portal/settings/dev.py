@@ -2,7 +2,7 @@
 
 import os
 
-from .base import *  # noqa: F403
+from .base import *
 from .base import BASE_DIR, DATABASES
 
 DEBUG = True

@@ -7,7 +7,7 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
-from .base import *  # noqa: F403
+from .base import *
 from .base import env_bool, env_list
 
 DEBUG = False
@@ -29,7 +29,7 @@ if not os.environ.get("REDIS_URL"):
 # generic HTTP purge endpoint such as Varnish, or CLOUDFRONT_DISTRIBUTION_ID).
 PORTAL_CDN_MAX_AGE = int(os.environ.get("PORTAL_CDN_MAX_AGE", "0"))
 if os.environ.get("FRONTEND_CACHE_PURGE_URL") or os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
-    INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]  # noqa: F405
+    INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]
     if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
         WAGTAILFRONTENDCACHE = {
             "cdn": {

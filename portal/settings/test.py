@@ -1,9 +1,9 @@
 """Tests: fast password hashing, memory cache and mail, the database from DATABASE_URL or SQLite."""
 
-from .base import *  # noqa: F403
+from .base import *
 
 DEBUG = False
-SECRET_KEY = "test-only-not-secret"  # noqa: S105
+SECRET_KEY = "test-only-not-secret"  # noqa: S105 - the tests' own, never deployed
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -39,7 +39,7 @@ def backend_for_language(language_code: str):
     return get_search_backend("default", LANGUAGE=language_code)
 
 
-def SearchBackend(params):  # noqa: N802 - the name Wagtail's backend loader looks for
+def SearchBackend(params):
     if connection.vendor == "postgresql":
         from .postgres import LocalisedPostgresSearchBackend
 

@@ -76,7 +76,7 @@ class SiteServer:
         self.worker = None
 
     def manage(self, *args, input=None):
-        result = subprocess.run(  # noqa: S603
+        result = subprocess.run(
             [sys.executable, "manage.py", *args],
             cwd=BASE_DIR,
             env=self.env,
@@ -110,16 +110,16 @@ class SiteServer:
     def serve(self):
         """Serve the database the server's folder holds (built by start(), or copied), with the
         worker running beside the server, as in `make run`."""
-        self.worker_log = open(self.workdir / "worker.log", "w")  # noqa: SIM115
-        self.worker = subprocess.Popen(  # noqa: S603
+        self.worker_log = open(self.workdir / "worker.log", "w")  # noqa: SIM115 - open while it runs
+        self.worker = subprocess.Popen(
             [sys.executable, "manage.py", "db_worker", "--no-reload", "--interval", "0.2"],
             cwd=BASE_DIR,
             env=self.env,
             stdout=self.worker_log,
             stderr=subprocess.STDOUT,
         )
-        self.log = open(self.workdir / "server.log", "w")  # noqa: SIM115
-        self.process = subprocess.Popen(  # noqa: S603
+        self.log = open(self.workdir / "server.log", "w")  # noqa: SIM115 - open while it runs
+        self.process = subprocess.Popen(
             [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{self.port}"],
             cwd=BASE_DIR,
             env=self.env,
@@ -129,7 +129,7 @@ class SiteServer:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
-                urllib.request.urlopen(self.base_url + "/", timeout=2)  # noqa: S310
+                urllib.request.urlopen(self.base_url + "/", timeout=2)
                 return
             except OSError:
                 if self.process.poll() is not None:
@@ -203,7 +203,7 @@ def sitemap_urls(site):
     """Every public page of the site in both languages, as paths, from its sitemap."""
     import re
 
-    xml = urllib.request.urlopen(site.base_url + "/sitemap.xml").read().decode()  # noqa: S310
+    xml = urllib.request.urlopen(site.base_url + "/sitemap.xml").read().decode()
     paths = sorted(
         {re.sub(r"^https?://[^/]+", "", loc) for loc in re.findall(r"<loc>([^<]+)</loc>", xml)}
     )

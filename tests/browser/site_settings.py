@@ -1,7 +1,7 @@
 """The site as the browser tests run it: development settings with DEBUG off, so visitors get
 the real error pages, static files through whitenoise's finders and media from local disk."""
 
-from portal.settings.dev import *  # noqa: F403
+from portal.settings.dev import *
 
 DEBUG = False
 WHITENOISE_USE_FINDERS = True

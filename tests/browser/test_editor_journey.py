@@ -93,7 +93,7 @@ def screenshot_on_failure(page, name):
         path = Path(tempfile.gettempdir()) / f"{name}-failure.png"
         with contextlib.suppress(Exception):
             page.screenshot(path=str(path), full_page=True)
-            print(f"screenshot of the failure: {path}")
+            print(f"screenshot of the failure: {path}")  # noqa: T201 - where to look
         raise
 
 
