@@ -17,7 +17,7 @@ from uuid import UUID
 from django.db.models import Prefetch
 from django.http import Http404
 from django.utils import timezone
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from wagtail.models import Locale
 from wagtail.rich_text import expand_db_html
 
@@ -25,9 +25,12 @@ from portal.api import (
     DateTime,
     ErrorSchema,
     Language,
+    Money,
     PageId,
     PageParams,
     Paginated,
+    choice,
+    choice_schema,
     paginate,
     use_language,
 )
@@ -44,9 +47,10 @@ router = Router(tags=["calls"])
 StatusCode = Literal["upcoming", "open", "closing_soon", "closed", "results_published"]
 
 
-class Choice(Schema):
-    code: str
-    label: str
+CallStatusChoice = choice_schema("CallStatusChoice", CallStatus)
+SelectionMethodChoice = choice_schema("SelectionMethodChoice", SelectionMethod)
+SupportFormChoice = choice_schema("SupportFormChoice", SupportForm)
+CallDocumentKindChoice = choice_schema("CallDocumentKindChoice", DocumentKind)
 
 
 class MeasureRef(Schema):
@@ -64,16 +68,18 @@ class CallSummary(Schema):
     number: str
     title: str
     summary: str
-    status: Choice
+    status: CallStatusChoice
     opens_at: DateTime
     closes_at: DateTime
     year: int
-    budget: Decimal
-    max_grant: Decimal
-    min_grant: Decimal | None
-    co_funding_rate: Decimal
-    selection_method: Choice
-    support_form: Choice
+    budget: Money
+    max_grant: Money
+    min_grant: Money | None
+    co_funding_rate: Decimal = Field(
+        ..., description="The share of eligible costs that the call funds, per cent."
+    )
+    selection_method: SelectionMethodChoice
+    support_form: SupportFormChoice
     measures: list[MeasureRef]
     results_published_at: DateTime | None
 
@@ -87,7 +93,7 @@ class DocumentSchema(Schema):
 
 
 class CallDocumentSchema(Schema):
-    kind: Choice
+    kind: CallDocumentKindChoice
     title: str
     document: DocumentSchema
 
@@ -126,12 +132,12 @@ class ProjectResultSchema(Schema):
     applicant: str
     project_title: str
     score: Decimal | None
-    amount: Decimal
+    amount: Money
 
 
 class IntakeSchema(Schema):
     proposals_received: int | None
-    amount_requested: Decimal | None
+    amount_requested: Money | None
 
 
 class ResultsSchema(Schema):
@@ -139,7 +145,7 @@ class ResultsSchema(Schema):
     decision_document: DocumentSchema | None
     funded: list[ProjectResultSchema]
     reserve: list[ProjectResultSchema]
-    total_proposed: Decimal
+    total_proposed: Money
 
 
 class CallDetail(CallSummary):
@@ -164,10 +170,6 @@ def _local(moment):
     return timezone.localtime(moment, CALL_TIME_ZONE) if moment else None
 
 
-def _choice(choices, value) -> dict:
-    return {"code": value, "label": str(choices(value).label)}
-
-
 def _html(value: str) -> str:
     return expand_db_html(value) if value else ""
 
@@ -183,7 +185,7 @@ def call_summary(call: CallPage, request, language: str) -> dict:
         "number": call.call_number,
         "title": call.title,
         "summary": call.intro,
-        "status": _choice(CallStatus, call.status),
+        "status": choice(CallStatus, call.status),
         "opens_at": _local(call.opens_at),
         "closes_at": _local(call.closes_at),
         "year": call_year(call),
@@ -191,8 +193,8 @@ def call_summary(call: CallPage, request, language: str) -> dict:
         "max_grant": call.max_grant,
         "min_grant": call.min_grant,
         "co_funding_rate": call.co_funding_rate,
-        "selection_method": _choice(SelectionMethod, call.selection_method),
-        "support_form": _choice(SupportForm, call.support_form),
+        "selection_method": choice(SelectionMethod, call.selection_method),
+        "support_form": choice(SupportForm, call.support_form),
         "measures": [
             {
                 "code": link.measure.code,
@@ -244,7 +246,7 @@ def call_detail(call: CallPage, request, language: str) -> dict:
         "requirements": _html(call.requirements),
         "documents": [
             {
-                "kind": _choice(DocumentKind, item.kind),
+                "kind": choice(DocumentKind, item.kind),
                 "title": item.display_title,
                 "document": document_data(item.document),
             }

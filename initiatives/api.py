@@ -15,7 +15,7 @@ from typing import Literal
 from uuid import UUID
 
 from django.http import Http404
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from wagtail.models import Locale
 
 from portal.api import (
@@ -26,6 +26,8 @@ from portal.api import (
     PageId,
     PageParams,
     Paginated,
+    choice,
+    choice_schema,
     paginate,
     use_language,
 )
@@ -43,9 +45,9 @@ router = Router(tags=["initiatives"])
 StatusCode = Literal["planned", "in_progress", "completed", "cancelled"]
 
 
-class InitiativeChoice(Schema):
-    code: str
-    label: str
+InitiativeStatusChoice = choice_schema("InitiativeStatusChoice", InitiativeStatus)
+BeneficiaryKindChoice = choice_schema("BeneficiaryKindChoice", BeneficiaryKind)
+InitiativeDocumentKindChoice = choice_schema("InitiativeDocumentKindChoice", DocumentKind)
 
 
 class InitiativeMeasureRef(Schema):
@@ -77,17 +79,19 @@ class InitiativeSummary(Schema):
     project_number: str
     operation_name: str
     beneficiary: str
-    beneficiary_kind: InitiativeChoice
+    beneficiary_kind: BeneficiaryKindChoice
     purpose: str
-    status: InitiativeChoice
+    status: InitiativeStatusChoice
     progress_percent: int | None
     start_date: date
     end_date: date
     year: int
-    total_cost_eur: Money
-    grant_eur: Money
-    co_funding_eur: Money
-    co_financing_rate_percent: Decimal | None
+    total_cost: Money
+    grant: Money
+    co_funding: Money
+    co_funding_rate: Decimal | None = Field(
+        ..., description="The share of the total cost that the grant funds, per cent."
+    )
     location: InitiativeLocation
     call: InitiativeCallRef | None
     measures: list[InitiativeMeasureRef]
@@ -123,7 +127,7 @@ class InitiativeGalleryImage(Schema):
 
 
 class InitiativeDocumentSchema(Schema):
-    kind: InitiativeChoice
+    kind: InitiativeDocumentKindChoice
     title: str
     document: InitiativeFile
 
@@ -151,10 +155,6 @@ class InitiativeDetail(InitiativeSummary):
     ideas: list[InitiativeIdeaRef]
 
 
-def _choice(choices, value) -> dict:
-    return {"code": value, "label": str(choices(value).label)}
-
-
 def initiative_summary(initiative, request, language: str) -> dict:
     url = request.build_absolute_uri(initiative.get_url(request))
     record = operation_record(initiative, url)
@@ -167,17 +167,17 @@ def initiative_summary(initiative, request, language: str) -> dict:
         "project_number": record["project_number"],
         "operation_name": record["operation_name"],
         "beneficiary": record["beneficiary"],
-        "beneficiary_kind": _choice(BeneficiaryKind, initiative.beneficiary_kind),
+        "beneficiary_kind": choice(BeneficiaryKind, initiative.beneficiary_kind),
         "purpose": record["purpose"],
-        "status": _choice(InitiativeStatus, initiative.status),
+        "status": choice(InitiativeStatus, initiative.status),
         "progress_percent": record["progress_percent"],
         "start_date": record["start_date"],
         "end_date": record["end_date"],
         "year": initiative.year,
-        "total_cost_eur": record["total_cost_eur"],
-        "grant_eur": record["grant_eur"],
-        "co_funding_eur": record["co_funding_eur"],
-        "co_financing_rate_percent": record["co_financing_rate_percent"],
+        "total_cost": record["total_cost_eur"],
+        "grant": record["grant_eur"],
+        "co_funding": record["co_funding_eur"],
+        "co_funding_rate": record["co_financing_rate_percent"],
         "location": {
             "address": record["location"],
             "country": record["country"],
@@ -235,7 +235,7 @@ def initiative_detail_data(initiative, request, language: str) -> dict:
         ],
         "documents": [
             {
-                "kind": _choice(DocumentKind, item.kind),
+                "kind": choice(DocumentKind, item.kind),
                 "title": item.display_title,
                 "document": document_data(item.document),
             }

@@ -17,8 +17,9 @@ so removing a plugin removes its endpoints. Conventions:
   `call_id: PageId`), so a number the database cannot hold is a 404;
 - errors share one shape, `ErrorSchema`, in the request's language (400, 404, 405, 429, 500);
 - rich text is ready HTML (`portal.blocks` / `expand_db_html`), images are renditions with
-  width, height and alt text, documents have URL, type and size (`portal.images`), money is a
-  decimal string (`Money`) and times are ISO 8601 with offset (`DateTime`).
+  width, height and alt text, documents have URL, type and size (`portal.images`), money is
+  `Money` (`{"amount": "1500.00", "currency": "EUR"}`), a coded value is `{code, label}` with
+  its codes in the document (`choice_schema`), and times are ISO 8601 with offset (`DateTime`).
 
 What every endpoint gets without doing anything (portal/api_http.py, for all of /api/):
 ETag and Last-Modified derived from the response body, 304 for If-None-Match and
@@ -81,7 +82,13 @@ from django.utils.translation import gettext_lazy
 from ninja import Field, NinjaAPI, Path, Router, Schema
 from ninja.errors import HttpError, ValidationError
 from ninja.openapi.schema import OpenAPISchema
-from pydantic import PlainSerializer, WithJsonSchema
+from pydantic import (
+    BaseModel,
+    PlainSerializer,
+    WithJsonSchema,
+    create_model,
+    model_validator,
+)
 from wagtail.models import Locale
 
 from .registry import api_routers
@@ -101,12 +108,46 @@ MAX_ROW_ID = 2**63 - 1
 
 T = TypeVar("T")
 
-# Money as a decimal string ("1500.00"), never a float.
-Money = Annotated[
-    Decimal,
-    PlainSerializer(lambda value: str(value), return_type=str),
-    WithJsonSchema({"type": "string", "format": "decimal", "examples": ["1500.00"]}),
-]
+CURRENCY = "EUR"
+CENTS = Decimal("0.01")
+
+
+# A field typed `Money` takes the Decimal a model holds (`budget: Money` and
+# `"budget": call.budget`). A pydantic model, not a ninja Schema: ninja would hand the
+# validator its own wrapper of the Decimal instead of the Decimal.
+class Money(BaseModel):
+    """An amount of money: a decimal string with two decimals (never a float) and its currency."""
+
+    amount: str = Field(
+        ..., pattern=r"^-?[0-9]+\.[0-9]{2}$", examples=["1500.00"], description="Two decimals."
+    )
+    currency: Literal["EUR"] = Field(..., description="ISO 4217 currency code.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def from_decimal(cls, value):
+        if isinstance(value, Decimal | int):
+            return {"amount": str(Decimal(value).quantize(CENTS)), "currency": CURRENCY}
+        return value
+
+
+def choice_schema(name: str, choices) -> type[Schema]:
+    """The one shape of a coded value, `{code, label}`, its code typed by the model's own
+    choices (a TextChoices class), so that the document and a generated client know every code.
+
+    The label is in the answer's language: `{"code": value, "label": choices(value).label}`,
+    which `choice()` builds."""
+    return create_model(
+        name,
+        __base__=Schema,
+        __doc__=f"One of {choices.__name__}'s codes, with its label in the answer's language.",
+        code=(Literal[tuple(choices.values)], ...),
+        label=(str, ...),
+    )
+
+
+def choice(choices, value) -> dict:
+    return {"code": value, "label": str(choices(value).label)}
 
 
 def api_datetime(value: datetime) -> str:

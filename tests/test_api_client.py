@@ -116,7 +116,7 @@ def test_open_calls_in_english_and_one_call(api):
     summary = page.results[0]
     assert summary.title == "Example: Neighbourhood and community initiatives"
     assert (summary.status.code, summary.status.label) == ("open", "Open for applications")
-    assert summary.budget == "60000.00"
+    assert (summary.budget.amount, summary.budget.currency) == ("60000.00", "EUR")
     assert summary.locale == "en"
 
     call = get_call.sync(call_id=summary.id, client=api, locale=models.Locale.EN)
@@ -170,7 +170,7 @@ def test_initiatives_page_by_page(api):
         "Example: Conversations between generations",
         "Example: Digital skills for seniors",
     }
-    assert everything["Example: Home-visiting volunteers"].grant_eur == "7800.00"
+    assert everything["Example: Home-visiting volunteers"].grant.amount == "7800.00"
 
 
 def test_search(api):

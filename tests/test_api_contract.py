@@ -204,3 +204,36 @@ def test_every_moment_comes_in_one_format(client):
         walk(response.json())
     assert len(found) >= 10
     assert [value for value in found if not one_format.match(value)] == []
+
+
+def test_coded_values_list_their_codes_and_money_names_its_currency(client):
+    """One shape for a coded value, `{code, label}`, whose codes the document lists, and one
+    for money, `{amount, currency}`, so a generated client gets enums and one Money type."""
+    document = client.get("/api/v1/openapi.json").json()
+    components = document["components"]["schemas"]
+    coded = {
+        name: schema
+        for name, schema in components.items()
+        if set(schema.get("properties", {})) == {"code", "label"}
+    }
+    assert len(coded) >= 7
+    listed = {
+        name: bool({"enum", "const"} & set(schema["properties"]["code"]))
+        for name, schema in coded.items()
+    }
+    assert listed == dict.fromkeys(coded, True)
+    assert components["CallStatusChoice"]["properties"]["code"]["enum"] == [
+        "upcoming",
+        "open",
+        "closing_soon",
+        "closed",
+        "results_published",
+    ]
+    money = components["Money"]
+    assert money["required"] == ["amount", "currency"]
+    assert money["properties"]["currency"]["const"] == "EUR"
+    assert money["properties"]["amount"]["pattern"]
+    # Every amount of money in the document is a Money.
+    refs = json.dumps(document)
+    for field in ("budget", "max_grant", "grant", "total_cost", "co_funding", "total_proposed"):
+        assert f'"{field}": {{"$ref": "#/components/schemas/Money"' in refs, field

@@ -31,7 +31,7 @@ def test_list_gives_the_calls_of_one_language_open_first(client):
     assert first["locale"] == "lt"
     assert first["title"] == "Pavyzdys: Kaimynystės ir bendruomenės iniciatyvos"
     assert first["status"]["label"] == "Priimamos paraiškos"
-    assert first["budget"] == "60000.00"
+    assert first["budget"] == {"amount": "60000.00", "currency": "EUR"}
     assert first["co_funding_rate"] == "95.00"
     assert first["url"] == "http://testserver/kvietimai/2026-01-kaimynystes-iniciatyvos/"
     assert first["ics_url"] == first["url"] + "ics/"
@@ -105,7 +105,10 @@ def test_detail_has_conditions_questions_events_and_results(client):
     body = client.get(f"/api/v1/calls/{call.pk}").json()
     assert body["number"] == "DRU-VVG-2025-03"
     assert body["status"]["code"] == "results_published"
-    assert body["intake"] == {"proposals_received": 9, "amount_requested": "61234.56"}
+    assert body["intake"] == {
+        "proposals_received": 9,
+        "amount_requested": {"amount": "61234.56", "currency": "EUR"},
+    }
     results = body["results"]
     assert [p["rank"] for p in results["funded"]] == [1, 2, 3, 4, 5]
     assert results["funded"][0] == {
@@ -113,9 +116,9 @@ def test_detail_has_conditions_questions_events_and_results(client):
         "applicant": "Asociacija „Druskininkų senjorai“",
         "project_title": "Kartų pokalbiai",
         "score": "92.50",
-        "amount": "8000.00",
+        "amount": {"amount": "8000.00", "currency": "EUR"},
     }
-    assert results["total_proposed"] == "36650.00"
+    assert results["total_proposed"] == {"amount": "36650.00", "currency": "EUR"}
     assert len(results["reserve"]) == 1
     assert body["own_contribution_rate"] == "5.00"
     assert "<li>60 m. ir vyresni" in body["target_groups"]
@@ -191,5 +194,5 @@ def test_money_stays_exact(client):
         opens_at=timezone.now() - timedelta(days=1),
     )
     body = client.get(f"/api/v1/calls/{call.pk}").json()
-    assert body["budget"] == "0.30"
+    assert body["budget"] == {"amount": "0.30", "currency": "EUR"}
     assert body["min_grant"] is None

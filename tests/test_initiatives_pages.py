@@ -381,8 +381,10 @@ def test_api_lists_initiatives_with_filters(client, more_initiatives, lt):
     data = client.get("/api/v1/initiatives?limit=100").json()
     assert data["count"] == 8
     item = next(i for i in data["results"] if i["operation_name"] == "Pavyzdys: Kartų pokalbiai")
-    assert item["grant_eur"] == "8000.00" and item["total_cost_eur"] == "8421.05"
-    assert item["co_financing_rate_percent"] == "95.00"
+    assert item["grant"] == {"amount": "8000.00", "currency": "EUR"}
+    assert item["total_cost"] == {"amount": "8421.05", "currency": "EUR"}
+    assert item["co_funding"]["amount"] == "421.05"
+    assert item["co_funding_rate"] == "95.00"
     assert item["progress_percent"] == 40
     assert item["status"] == {"code": "in_progress", "label": "Vykdoma"}
     assert item["location"]["latitude"] == "54.016200"
@@ -422,7 +424,7 @@ def test_the_api_and_csv_give_the_same_figures(client):
     rows = parse_csv(client.get("/iniciatyvos/csv/"))[1:]
     csv_grants = {r[0]: r[COLUMN_CODES.index("grant_eur")] for r in rows}
     api = client.get("/api/v1/initiatives?limit=100").json()["results"]
-    assert {str(i["translation_key"]): i["grant_eur"] for i in api} == csv_grants
+    assert {str(i["translation_key"]): i["grant"]["amount"] for i in api} == csv_grants
 
 
 def test_recent_updates_keep_the_latest_figure(client):
