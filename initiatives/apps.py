@@ -16,6 +16,7 @@ class InitiativesConfig(AppConfig):
             api_routers,
             demo_loaders,
             home_sections,
+            open_datasets,
             section_pages,
             volume_generators,
         )
@@ -26,6 +27,7 @@ class InitiativesConfig(AppConfig):
         from .demo import load_initiatives_content
         from .home import initiatives_home_section
         from .models import InitiativeIndexPage
+        from .opendata import DATASET
         from .volume import generate_initiatives
 
         section_pages.register("initiatives", InitiativeIndexPage)
@@ -34,6 +36,7 @@ class InitiativesConfig(AppConfig):
         api_routers.register("initiatives", ("/initiatives", router))
         indicator_contributors.register("initiatives", initiative_results)
         volume_generators.register("initiatives", generate_initiatives, order=30)
+        open_datasets.register("initiatives", DATASET)
 
         # "You said, we did": only when the ideas plugin is there (both stay removable).
         if apps.is_installed("engagement"):

@@ -19,13 +19,16 @@ from django.http import HttpResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from portal.registry import OpenDataset
 from security.spreadsheets import safe_cell
 
 from .listing import InitiativeFilters, for_listing
 
 COUNTRY = "LT"
 
-# (stable code, header) in the file's order. The API's fields carry the same codes.
+# (stable code, header) in the file's order. The API's fields carry the same codes, except
+# money, which the API gives as Money under its common names (total_cost, grant, co_funding,
+# co_funding_rate).
 COLUMNS = [
     ("operation_id", _("Operation identifier")),
     ("project_number", _("Project number")),
@@ -53,6 +56,20 @@ COLUMNS = [
     ("url", _("Web page")),
 ]
 COLUMN_CODES = [code for code, _label in COLUMNS]
+
+# Described in the API (GET /api/v1/open-data), registered in apps.py.
+DATASET = OpenDataset(
+    title=_("Funded initiatives (operations)"),
+    description=_(
+        "Every public funded initiative with what EU rules ask to publish about an operation "
+        "(Regulation (EU) 2021/1060, Article 49(3)), its call, status and progress. UTF-8 with "
+        "a byte order mark; the header row in the file's language; ISO 8601 dates, decimal "
+        "points, codes for choices. Takes the list's filters (status, call, measure, year)."
+    ),
+    columns=COLUMNS,
+    section="initiatives",
+    path="csv/",
+)
 LIST_SEPARATOR = "; "
 
 

@@ -357,6 +357,51 @@ def list_locales(request):
     ]
 
 
+class OpenDataColumnSchema(Schema):
+    code: str = Field(..., description="Stable; the same whatever the file's language.")
+    header: str = Field(..., description="The column's header in the file of this language.")
+
+
+class OpenDatasetSchema(Schema):
+    key: str
+    title: str
+    description: str
+    media_type: str
+    url: str | None = Field(..., description="The file in this language; null if unpublished.")
+    license: str
+    columns: list[OpenDataColumnSchema]
+
+
+@core_router.get(
+    "/open-data",
+    response=list[OpenDatasetSchema],
+    summary="The open data files the portal publishes, with their columns",
+)
+def list_open_data(request, locale: Language = "lt"):
+    from .navigation import active_locale_id
+    from .registry import find_section_page, open_datasets
+
+    with use_language(locale):
+        answer = []
+        for key, dataset in open_datasets.items():
+            page = find_section_page(dataset.section, active_locale_id())
+            url = page.get_url(request) if page is not None else None
+            answer.append(
+                {
+                    "key": key,
+                    "title": str(dataset.title),
+                    "description": str(dataset.description),
+                    "media_type": dataset.media_type,
+                    "url": request.build_absolute_uri(url + dataset.path) if url else None,
+                    "license": API_LICENSE["url"],
+                    "columns": [
+                        {"code": code, "header": str(label)} for code, label in dataset.columns
+                    ],
+                }
+            )
+        return answer
+
+
 API_DESCRIPTION = """Read-only content of the Druskininkai city LAG portal, in Lithuanian and
 English.
 

@@ -90,6 +90,24 @@ volume_generators = Registry("Generated volume for benchmarks and load tests")
 search_contributors = Registry("What each plugin contributes to site search")
 
 
+@dataclass
+class OpenDataset:
+    """A file a plugin publishes as open data, described and linked in the API
+    (`GET /api/v1/open-data`): its title and description, its columns (stable code, header in
+    the answer's language), and where it is: `path` below the plugin's section page `section`
+    (portal.registry.section_pages), in each language."""
+
+    title: Any
+    description: Any
+    columns: list[tuple[str, Any]]
+    section: str
+    path: str
+    media_type: str = "text/csv"
+
+
+open_datasets = Registry("Open data files that plugins publish")
+
+
 def find_section_page(name: str, locale) -> Any:
     """The visible, public page a plugin registered under `name`, in a language (or None): a
     plain Page (title, address), not the specific page.

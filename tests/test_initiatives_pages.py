@@ -451,3 +451,23 @@ def test_the_policy_lets_the_map_load_tiles_from_the_tile_host_only(client):
     assert "https://tile.openstreetmap.org" in img_src.split()
     script_src = next(d for d in policy.split(";") if d.strip().startswith("script-src"))
     assert "tile.openstreetmap.org" not in script_src
+
+
+@pytest.mark.parametrize(
+    ("language", "file_path", "header"),
+    [
+        ("lt", "/iniciatyvos/csv/", "Projekto vykdytojas"),
+        ("en", "/en/initiatives/csv/", "Beneficiary"),
+    ],
+)
+def test_the_api_describes_and_links_the_open_data(client, language, file_path, header):
+    datasets = client.get(f"/api/v1/open-data?locale={language}").json()
+    initiatives = next(item for item in datasets if item["key"] == "initiatives")
+    assert initiatives["url"] == f"http://testserver{file_path}"
+    assert initiatives["media_type"] == "text/csv"
+    assert initiatives["license"].startswith("https://creativecommons.org/licenses/by/4.0")
+    assert [column["code"] for column in initiatives["columns"]] == COLUMN_CODES
+    # The columns as described are the file's header row, in the same language.
+    rows = parse_csv(client.get(file_path))
+    assert [column["header"] for column in initiatives["columns"]] == rows[0]
+    assert header in rows[0]
