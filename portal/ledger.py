@@ -35,7 +35,7 @@ every read, and a long transaction elsewhere would hold the feed still. SQLite n
 a writing transaction holds the database's only write lock until it commits.
 
 After a transaction that wrote rows commits, the listeners in portal.registry.change_listeners
-are called once (webhooks fan out from there), outside that transaction.
+are called (webhooks fan out from there), outside that transaction.
 
 The content version (what every cache key carries) is the ledger's latest id and the next
 scheduled moment, read from the database. A process may keep what it read for at most
@@ -140,13 +140,10 @@ def _before_writing():
 
 
 def _after_writing():
-    """Call the change listeners once the transaction commits (at once outside one)."""
+    """Call the change listeners once the transaction commits (at once outside one). Once per
+    write: the first call after a commit finds every row the transaction wrote, the others
+    find nothing new, which costs a query or two."""
     forget_version()
-    connection = transaction.get_connection()
-    if connection.in_atomic_block and any(
-        callback is _notify_listeners for _sids, callback, _robust in connection.run_on_commit
-    ):
-        return
     transaction.on_commit(_notify_listeners, robust=True)
 
 

@@ -93,7 +93,7 @@ search_contributors = Registry("What each plugin contributes to site search")
 # a type of object in the change feed and webhooks, and which of its objects are public.
 change_types = Registry("Types of object that the change feed and webhooks name")
 
-# name -> callable() -> None: called once after each transaction that wrote rows of the ledger
+# name -> callable() -> None: called after each transaction that wrote rows of the ledger
 # of visible changes commits, outside it (portal/ledger.py); webhooks fan out from here.
 change_listeners = Registry("What runs after changes visitors can see are committed")
 
