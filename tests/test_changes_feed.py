@@ -122,6 +122,12 @@ def test_a_page_under_a_view_restriction_is_a_tombstone_and_the_site_changed(
     site = items[-1]
     assert site["type"] == "site" and site["kind"] == "created" and not site["tombstone"]
     assert (site["object_id"], site["translation_key"], site["url"]) == (None, None, None)
+    # Lifted: the pages are public again, and the site is still there.
+    PageViewRestriction.objects.filter(page=page).delete()
+    items = read_all(client, start)
+    assert of(items, page.pk)[0]["url"] == "http://testserver/vidinis/"
+    site = items[-1]
+    assert (site["type"], site["kind"], site["tombstone"]) == ("site", "deleted", False)
 
 
 def test_an_idea_taken_off_the_wall_is_a_tombstone(client):
@@ -274,3 +280,41 @@ def test_modified_since_must_be_a_date_time_with_its_offset(client, value):
     assert response.status_code == 400
     body = response.json()
     assert body["code"] == "invalid_request"
+
+
+def test_documents_and_images_in_restricted_collections_are_tombstones(client):
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    start = latest_id()
+    public = Document(title="Viešas dokumentas")
+    public.file.save("viesas.pdf", ContentFile(b"%PDF-1.4 viesas"), save=False)
+    public.save()
+    private = Collection.get_first_root_node().add_child(name="Vidiniai")
+    inner = private.add_child(name="Dar giliau")
+    CollectionViewRestriction.objects.create(collection=private, restriction_type="login")
+    secret = Document(title="Slaptas dokumentas", collection=inner)
+    secret.file.save("slaptas.pdf", ContentFile(b"%PDF-1.4 slaptas"), save=False)
+    secret.save()
+    image = Image.objects.create(
+        title="Slaptas vaizdas", file=get_test_image_file(), collection=private
+    )
+    response = client.get(f"{FEED}?after={start}&limit=100")
+    assert "Slaptas" not in response.content.decode() and "slaptas" not in response.content.decode()
+    items = {(item["type"], item["object_id"]): item for item in response.json()["results"]}
+    shown = items["document", str(public.pk)]
+    assert shown["url"] == f"http://testserver{public.url}" and not shown["tombstone"]
+    assert shown["api_url"] == f"http://testserver/api/v2/documents/{public.pk}/"
+    assert client.get(shown["api_url"]).status_code == 200
+    for kind, item in (("document", secret), ("image", image)):
+        tombstone = items[kind, str(item.pk)]
+        assert (tombstone["kind"], tombstone["tombstone"], tombstone["url"]) == (
+            "hidden",
+            True,
+            None,
+        )
+    # The collections and the restriction: changes of the whole site.
+    assert {kind for kind, _ in items} == {"document", "image", "site"}

@@ -365,8 +365,11 @@ def test_an_administrator_sends_a_delivery_again_from_the_log(
         # Seeing the log is not sending again.
         staff.user_permissions.add(Permission.objects.get(codename="view_webhookdelivery"))
         admin_client.force_login(staff)
-        assert admin_client.post(resend_url).status_code in {302, 403}
+        with django_capture_on_commit_callbacks(execute=True):
+            assert admin_client.post(resend_url).status_code in {302, 403}
         assert len(got.requests) == 1
+        delivery.refresh_from_db()
+        assert (delivery.state, delivery.attempts) == (DeliveryState.FAILED, 1)
         admin_client.force_login(get_user_model().objects.get(username="admin"))
         with django_capture_on_commit_callbacks(execute=True):
             response = admin_client.post(resend_url)
