@@ -412,3 +412,23 @@ def test_the_webhooks_admin_speaks_lithuanian(admin_client):
     assert "Pakeitimų rūšys" in text and "Pasirašymo slaptasis raktas" in text
     deliveries = visible_text(admin_client.get("/admin/webhooks/deliveries/").content.decode())
     assert "Pristatymų dar nėra" in deliveries
+
+
+def test_send_webhooks_enqueues_a_lost_delivery_once_and_stores_what_was_missed(
+    settings, home_lt, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    endpoint = WebhookEndpoint.objects.create(url="http://127.0.0.1:9/hook")
+    # A change whose fan-out never ran (the process stopped right after the commit).
+    ContentPageFactory(parent=home_lt, slug="pamesta", title="Pamesta")
+    assert not WebhookDelivery.objects.exists()
+    for _ in range(2):
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command("send_webhooks", stdout=io.StringIO())
+    delivery = WebhookDelivery.objects.get()
+    assert delivery.endpoint == endpoint and delivery.event_type == "page.published"
+    # Enqueued once: the second run found its task waiting.
+    tasks = DBTaskResult.objects.filter(task_path="webhooks.tasks.deliver")
+    assert [task.args_kwargs["args"] for task in tasks] == [[delivery.pk]]

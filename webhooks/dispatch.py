@@ -77,14 +77,14 @@ def fan_out_after_commit() -> None:
         logger.exception("Webhook deliveries could not be stored; `send_webhooks` retries.")
 
 
-def fan_out() -> int:
+def fan_out(*, enqueue: bool = True) -> int:
     """Store the deliveries of every committed change not yet considered; enqueue them once
-    stored. Returns how many were stored."""
+    stored (unless the caller enqueues what is due itself). Returns how many were stored."""
     stored = 0
     while True:
         created, more = _fan_out_batch()
         stored += len(created)
-        if created:
+        if created and enqueue:
             transaction.on_commit(lambda ids=created: enqueue_deliveries(ids))
         if not more:
             return stored
