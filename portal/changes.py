@@ -163,7 +163,7 @@ def feed_rows(after: int, limit: int, language: str | None = None) -> list[Chang
 # What they say -------------------------------------------------------------------------------
 
 
-def _public_pages(ids: list[str], links: Links) -> dict[str, tuple[str | None, Page]]:
+def _public_pages(ids: list[str], links: Links) -> dict[str, Page]:
     """The public pages among `ids` (one query, plus the navigation when it is not cached)."""
     from .api_pages import api_pages
 
