@@ -80,7 +80,7 @@ check: install-dev ## Django's system checks and missing migrations
 	$(PY) manage.py makemigrations --check --dry-run
 
 messages: install ## Update the lt and en translation catalogues, then compile them
-	for app in portal security outbox home strategy calls initiatives engagement search; do \
+	for app in portal security outbox webhooks home strategy calls initiatives engagement search; do \
 		(cd $$app && ../$(PY) ../manage.py makemessages -l lt -l en --no-obsolete --no-location -i 'migrations/*'); \
 	done
 	$(PY) manage.py compilemessages --ignore=.venv

@@ -34,6 +34,7 @@ from portal.api import (
     paginate,
     use_language,
 )
+from portal.changes import MODIFIED_SINCE, ModifiedSince, changed_ids
 from portal.images import document_data
 from portal.navigation import private_pages_q
 from portal.schedule import visible
@@ -307,6 +308,7 @@ def list_calls(
     status: StatusCode | None = None,
     measure: str | None = Query(None, max_length=20),
     year: int | None = Query(None, ge=1900, le=2999),
+    modified_since: ModifiedSince | None = MODIFIED_SINCE,
 ):
     with use_language(locale):
         filters = CallFilters(
@@ -316,7 +318,11 @@ def list_calls(
         )
         locale_id = Locale.objects.filter(language_code=locale).values_list("pk", flat=True)
         listing = filters.apply(locale_id.first())
-        result = paginate(request, listing.rows, page.limit, page.offset)
+        rows = listing.rows
+        changed = changed_ids(CallPage, modified_since)
+        if changed is not None:
+            rows = [row for row in rows if row.pk in changed]
+        result = paginate(request, rows, page.limit, page.offset)
         calls = listing.fetch(result["results"])
         result["results"] = [call_summary(call, request, locale) for call in calls]
         return result

@@ -31,3 +31,8 @@ class CallsConfig(AppConfig):
         volume_generators.register("calls", generate_calls)
         home_sections.register("calls", calls_home_section, order=20)
         api_routers.register("calls", ("/calls", router))
+
+        from portal.changes import ChangeType
+        from portal.registry import change_types
+
+        change_types.register("calls.callpage", ChangeType("call", api_path="calls/{id}"))

@@ -15,6 +15,7 @@ from django.utils import translation
 from ninja import Field, Query, Router, Schema
 
 from portal.api import DateTime, Language, PageParams, Paginated, RowId, paginate, use_language
+from portal.changes import MODIFIED_SINCE, ChangeType, ModifiedSince, changed_since
 
 from .wall import WallFilter, present, public_ideas, themes_in
 
@@ -110,13 +111,15 @@ def list_ideas(
     filters: Query[IdeaFilters],
     page: Query[PageParams],
     locale: Language = "lt",
+    modified_since: ModifiedSince | None = MODIFIED_SINCE,
 ):
     with use_language(locale):
         themes = themes_in(locale)
         wall_filter = WallFilter.from_query(
             {"theme": filters.theme or "", "status": filters.status or ""}, themes
         )
-        result = paginate(request, public_ideas(wall_filter), page.limit, page.offset)
+        ideas = changed_since(public_ideas(wall_filter), modified_since)
+        result = paginate(request, ideas, page.limit, page.offset)
         result["results"] = [
             _serialise(item, request)
             for item in present(result["results"], themes, translation.get_language(), request)
@@ -132,3 +135,45 @@ def get_idea(request, idea_id: RowId, locale: Language = "lt"):
             raise Http404
         themes = themes_in(locale)
         return _serialise(present([idea], themes, translation.get_language(), request)[0], request)
+
+
+# The change feed and webhooks (portal/changes.py) -------------------------------------------
+
+
+def public_idea_links(ids, links) -> dict:
+    """The public ideas among `ids`, each with its page under the ideas page of its language
+    and its address in the API (one query, plus the ideas pages when not cached)."""
+    from wagtail.models import Locale
+
+    from portal.registry import find_section_page
+
+    numbers = [int(pk) for pk in ids if pk.isdigit()]
+    ideas = list(public_ideas().filter(pk__in=numbers).values_list("pk", "language"))
+    if not ideas:
+        return {}
+    locales = dict(Locale.objects.values_list("language_code", "pk"))
+    found = {}
+    for pk, language in ideas:
+        section = find_section_page("ideas", locales.get(language, 0))
+        url = section.get_url(links.request) if section is not None else None
+        found[str(pk)] = (
+            links.absolute(f"{url}{pk}/") if url else None,
+            links.api(f"ideas/{pk}"),
+        )
+    return found
+
+
+def existing_themes(ids, links) -> dict:
+    from .models import Theme
+
+    numbers = [int(pk) for pk in ids if pk.isdigit()]
+    return {
+        str(pk): (None, None)
+        for pk in Theme.objects.filter(pk__in=numbers).values_list("pk", flat=True)
+    }
+
+
+CHANGE_TYPES = {
+    "engagement.idea": ChangeType("idea", public=public_idea_links),
+    "engagement.theme": ChangeType("idea_theme", public=existing_themes),
+}

@@ -27,6 +27,13 @@ class EngagementConfig(AppConfig):
         demo_loaders.register("engagement", load_engagement_content, order=40)
         volume_generators.register("engagement", generate_ideas)
         api_routers.register("ideas", ("/ideas", router))
+
+        from portal.registry import change_types
+
+        from .api import CHANGE_TYPES
+
+        for label, change_type in CHANGE_TYPES.items():
+            change_types.register(label, change_type)
         search_contributors.register("engagement", CONTRIBUTION)
         # Idea.search_auto_update is off: these update the index after the commit instead.
         post_save.connect(idea_saved, sender=Idea, dispatch_uid="engagement-idea-search-save")

@@ -31,6 +31,7 @@ from portal.api import (
     paginate,
     use_language,
 )
+from portal.changes import MODIFIED_SINCE, ModifiedSince, changed_since
 from portal.images import document_data, rendition_data
 from portal.navigation import prepare_page_urls
 
@@ -280,13 +281,16 @@ def list_initiatives(
     call: int | None = Query(None, ge=1, le=MAX_PAGE_ID),
     measure: str | None = Query(None, max_length=20),
     year: int | None = Query(None, ge=1900, le=2999),
+    modified_since: ModifiedSince | None = MODIFIED_SINCE,
 ):
     with use_language(locale):
         filters = InitiativeFilters(
             status=status, call=call, measure=(measure or "").strip() or None, year=year
         )
         locale_id = Locale.objects.filter(language_code=locale).values_list("pk", flat=True)
-        initiatives = for_listing(filters.initiatives(locale_id.first()))
+        initiatives = for_listing(
+            changed_since(filters.initiatives(locale_id.first()), modified_since)
+        )
         result = paginate(request, initiatives, page.limit, page.offset)
         result["results"] = [initiative_summary(i, request, locale) for i in result["results"]]
         return result

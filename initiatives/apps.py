@@ -34,6 +34,13 @@ class InitiativesConfig(AppConfig):
         demo_loaders.register("initiatives", load_initiatives_content, order=30)
         home_sections.register("initiatives", initiatives_home_section, order=30)
         api_routers.register("initiatives", ("/initiatives", router))
+
+        from portal.changes import ChangeType
+        from portal.registry import change_types
+
+        change_types.register(
+            "initiatives.initiativepage", ChangeType("initiative", api_path="initiatives/{id}")
+        )
         indicator_contributors.register("initiatives", initiative_results)
         volume_generators.register("initiatives", generate_initiatives, order=30)
         open_datasets.register("initiatives", DATASET)

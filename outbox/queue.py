@@ -6,8 +6,10 @@ was already stored: the one way the portal enqueues after a commit.
 from __future__ import annotations
 
 import logging
+from datetime import datetime, timedelta
 
 from django.db import connection, transaction
+from django.utils import timezone
 
 logger = logging.getLogger("outbox.queue")
 
@@ -39,3 +41,11 @@ def enqueue_safely(task_, *args, run_after=None, repair="", **kwargs):
             f"; {repair}" if repair else "",
         )
         return None
+
+
+def next_attempt_after(attempts: int, delays) -> datetime | None:
+    """When to try again after `attempts` failed attempts, waiting each of `delays` (seconds)
+    in turn; None once every delay is used (the last attempt has failed: give up)."""
+    if attempts > len(delays):
+        return None
+    return timezone.now() + timedelta(seconds=delays[attempts - 1])

@@ -15,11 +15,13 @@ from .models import MessageState, OutgoingMessage
 from .sending import enqueue_delivery
 
 
-def task_is_waiting(task_id: str, stale_before) -> bool:
-    """True if the delivery task is still in the queue, or running and not stale."""
-    from .tasks import deliver
+def task_is_waiting(task_id: str, stale_before, task_=None) -> bool:
+    """True if the task (by default a message's delivery) is still in the queue, or running
+    and not stale."""
+    if task_ is None:
+        from .tasks import deliver as task_
 
-    backend = deliver.get_backend()
+    backend = task_.get_backend()
     if not task_id or not backend.supports_get_result:
         return False
     try:

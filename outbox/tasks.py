@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import logging
 import smtplib
-from datetime import timedelta
 
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
@@ -23,6 +22,7 @@ from django_tasks import task
 
 from . import conf
 from .models import MessageState, OutgoingMessage
+from .queue import next_attempt_after
 
 logger = logging.getLogger("outbox")
 
@@ -88,10 +88,9 @@ def deliver(message_id: int) -> str:
     try:
         send_now(message)
     except Exception as error:  # noqa: BLE001 - every failure is recorded and retried or shown
-        delays = conf.get("OUTBOX_RETRY_DELAYS")
+        next_attempt = next_attempt_after(message.attempts, conf.get("OUTBOX_RETRY_DELAYS"))
         changes = {"last_error": describe(error)}
-        if is_temporary(error) and message.attempts <= len(delays):
-            next_attempt = timezone.now() + timedelta(seconds=delays[message.attempts - 1])
+        if is_temporary(error) and next_attempt is not None:
             changes.update(state=MessageState.QUEUED, next_attempt_at=next_attempt)
             OutgoingMessage.objects.filter(pk=message.pk).update(**changes)
             logger.warning(

@@ -273,6 +273,12 @@ DETAIL_MESSAGES = {
     "string_pattern_mismatch": gettext_lazy(
         "Not a value this parameter takes (its pattern is in /api/v1/openapi.json)."
     ),
+    **dict.fromkeys(
+        ("datetime_parsing", "datetime_from_date_parsing", "datetime_type", "timezone_aware"),
+        gettext_lazy(
+            "Must be a date and time with its offset (RFC 3339), e.g. 2026-05-01T09:00:00+03:00."
+        ),
+    ),
 }
 
 
@@ -577,9 +583,11 @@ def build_api() -> NinjaAPI:
         return api.create_response(request, error_body(request, 500), status=500)
 
     # Search (/search) is the search plugin's router: it searches every kind of content.
+    from .api_changes import changes_router
     from .api_pages import navigation_router, pages_router
 
     api.add_router("/", core_router)
+    api.add_router("/changes", changes_router)
     api.add_router("/pages", pages_router)
     api.add_router("/navigation", navigation_router)
     for _name, (prefix, router) in api_routers.items():

@@ -38,6 +38,7 @@ from .api import (
     use_language,
 )
 from .api_fields import FieldContext, api_field_values
+from .changes import MODIFIED_SINCE, ModifiedSince, changed_since
 from .navigation import locale_homes, restricted_paths
 from .schedule import on_schedule_q
 
@@ -283,6 +284,7 @@ def list_pages(
     child_of: int | None = Query(
         None, ge=1, le=MAX_PAGE_ID, description="Only children of this page."
     ),
+    modified_since: ModifiedSince | None = MODIFIED_SINCE,
 ):
     with use_language(locale):
         pages = api_pages(request, locale)
@@ -295,6 +297,7 @@ def list_pages(
             if parent is None:
                 raise Http404
             pages = pages.filter(path__startswith=parent["path"], depth=parent["depth"] + 1)
+        pages = changed_since(pages, modified_since)
         result = paginate(request, pages.order_by("path"), page.limit, page.offset)
         homes = locale_homes(request)
         translations = translation_links(request, result["results"])

@@ -13,6 +13,11 @@ class PortalConfig(AppConfig):
         # the same transaction; cache keys carry its latest id (portal/cache.py).
         ledger.connect()
 
+        from .changes import register_core_types
+
+        # How the change feed and webhooks name pages, documents and images.
+        register_core_types()
+
         from django.core import checks
 
         from .api_fields import check_api_fields

@@ -20,6 +20,23 @@ What is recorded:
   records it (`current_version()`), so the ledger does not wait for `publish_scheduled`, which
   still unpublishes the page later and finds the row already there.
 
+Ids commit in order. The change feed (/api/v1/changes) and webhooks read the ledger with a
+cursor on `id`: a reader that has seen id N must never later find a smaller id appear. On
+PostgreSQL ids come from a sequence when the row is inserted, and two transactions may commit
+in the other order (the one that took 41 still open while 42 is committed and read), so every
+transaction that writes ledger rows first takes one transaction-level advisory lock
+(`pg_advisory_xact_lock`, LEDGER_LOCK), held until it commits or rolls back: ledger writes are
+serialised from their first row to their commit, and a row's id is always larger than every id
+committed before it. The cost is that two transactions that change visible content commit one
+after the other from their first visible change on (editors' publishes, moderation: seconds
+apart, not thousands a second). The other way, serving only rows older than the oldest open
+transaction, would need each row's transaction id stored and compared with the snapshot at
+every read, and a long transaction elsewhere would hold the feed still. SQLite needs no lock:
+a writing transaction holds the database's only write lock until it commits.
+
+After a transaction that wrote rows commits, the listeners in portal.registry.change_listeners
+are called (webhooks fan out from there), outside that transaction.
+
 The content version (what every cache key carries) is the ledger's latest id and the next
 scheduled moment, read from the database. A process may keep what it read for at most
 PORTAL_CONTENT_VERSION_MAX_AGE seconds (default 1) and never past the next scheduled moment;
@@ -106,6 +123,47 @@ def _clear_pending():
     forget_version()
 
 
+# The key of the advisory lock that orders ledger writes on PostgreSQL ("ledger" in ASCII).
+LEDGER_LOCK = 0x6C6564676572
+
+
+def _before_writing():
+    """Take the ledger's write lock for the rest of this transaction (PostgreSQL; see the
+    module's docstring). Taking it again in the same transaction costs a round trip, nothing
+    more; in autocommit mode the lock lasts for the one statement that follows anyway, so
+    outside a transaction a row is written in its own short transaction, under the lock."""
+    connection = transaction.get_connection()
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LEDGER_LOCK])
+
+
+def _after_writing():
+    """Call the change listeners once the transaction commits (at once outside one). Once per
+    write: the first call after a commit finds every row the transaction wrote, the others
+    find nothing new, which costs a query or two."""
+    forget_version()
+    transaction.on_commit(_notify_listeners, robust=True)
+
+
+def _notify_listeners():
+    from .registry import change_listeners
+
+    for listener in change_listeners.values():
+        listener()
+
+
+def _insert(**fields):
+    """One row, under the ledger's lock."""
+    if transaction.get_connection().in_atomic_block:
+        _before_writing()
+        return Change.objects.create(**fields)
+    with transaction.atomic():
+        _before_writing()
+        return Change.objects.create(**fields)
+
+
 def _row_fields(instance, kind, at=None):
     fields = {
         "at": at or timezone.now(),
@@ -126,7 +184,7 @@ def _row_fields(instance, kind, at=None):
 def record(instance, kind, *, at=None):
     """Write one row for a change of `instance` (in the caller's transaction)."""
     fields = _row_fields(instance, kind, at)
-    Change.objects.create(**fields)
+    _insert(**fields)
     connection = transaction.get_connection()
     if connection.in_atomic_block:
         key = (fields["content_type_id"], fields["object_id"])
@@ -134,7 +192,7 @@ def record(instance, kind, *, at=None):
         if not _pending.cleanup_registered:
             _pending.cleanup_registered = True
             transaction.on_commit(_clear_pending)
-    forget_version()
+    _after_writing()
 
 
 def record_for_parent(parent):
@@ -163,18 +221,21 @@ def record_many(model, pks, kind):
     """Rows for objects changed without signals (a queryset's update())."""
     content_type_id = ContentType.objects.get_for_model(model).pk
     now = timezone.now()
-    Change.objects.bulk_create(
-        Change(at=now, kind=kind, content_type_id=content_type_id, object_id=str(pk)) for pk in pks
-    )
-    forget_version()
+    with transaction.atomic():
+        _before_writing()
+        Change.objects.bulk_create(
+            Change(at=now, kind=kind, content_type_id=content_type_id, object_id=str(pk))
+            for pk in pks
+        )
+    _after_writing()
     if transaction.get_connection().in_atomic_block:
         transaction.on_commit(forget_version)
 
 
 def record_site_change(kind=Kind.REINDEXED):
     """A row for a change of the whole site (a rebuilt search index)."""
-    Change.objects.create(at=timezone.now(), kind=kind)
-    forget_version()
+    _insert(at=timezone.now(), kind=kind)
+    _after_writing()
 
 
 def _is_visible_model(instance):
@@ -308,10 +369,11 @@ def record_expiry(page):
         return
     try:
         with transaction.atomic():
+            _before_writing()
             Change.objects.create(**fields)
     except IntegrityError:
         return  # another process recorded it in between
-    forget_version()
+    _after_writing()
 
 
 # --- Reading: the content version -------------------------------------------------------

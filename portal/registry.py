@@ -89,6 +89,14 @@ volume_generators = Registry("Generated volume for benchmarks and load tests")
 # (docs/search.md).
 search_contributors = Registry("What each plugin contributes to site search")
 
+# model label in lower case ("calls.callpage") -> portal.changes.ChangeType: the public name of
+# a type of object in the change feed and webhooks, and which of its objects are public.
+change_types = Registry("Types of object that the change feed and webhooks name")
+
+# name -> callable() -> None: called after each transaction that wrote rows of the ledger
+# of visible changes commits, outside it (portal/ledger.py); webhooks fan out from here.
+change_listeners = Registry("What runs after changes visitors can see are committed")
+
 
 @dataclass
 class OpenDataset:

@@ -32,13 +32,17 @@ from portal.api import (
     paginate,
     use_language,
 )
+from portal.changes import MODIFIED_SINCE, ChangeType, ModifiedSince, changed_ids, changed_since
 from portal.images import document_data
 from portal.navigation import private_pages_q
 from portal.schedule import visible
 
 from .figures import key_figures
 from .models import (
+    Indicator,
     LegalDocument,
+    Measure,
+    Priority,
     StrategyPage,
     attach_step_documents,
     strategy_measures,
@@ -279,9 +283,14 @@ def list_measures(
     page: Query[PageParams],
     locale: Language = "lt",
     priority: str | None = Query(None, max_length=20),
+    modified_since: ModifiedSince | None = MODIFIED_SINCE,
 ):
     with use_language(locale):
         measures = strategy_measures(locale, **({"priority__code": priority} if priority else {}))
+        # A measure's indicators are part of it: their changes are the measure's.
+        changed = changed_ids(Measure, modified_since)
+        if changed is not None:
+            measures = [measure for measure in measures if measure.pk in changed]
         result = paginate(request, measures, page.limit, page.offset)
         url = page_url(request, strategy_page_for(locale)) if result["results"] else None
         result["results"] = [measure_data(m, url) for m in result["results"]]
@@ -307,9 +316,19 @@ def get_measure(request, code: str, locale: Language = "lt"):
     response=Paginated[StepSchema],
     summary="The steps taken to prepare the strategy, in order",
 )
-def list_steps(request, page: Query[PageParams], locale: Language = "lt"):
+def list_steps(
+    request,
+    page: Query[PageParams],
+    locale: Language = "lt",
+    modified_since: ModifiedSince | None = MODIFIED_SINCE,
+):
     with use_language(locale):
-        steps = _steps(strategy_page_for(locale))
+        strategy = strategy_page_for(locale)
+        steps = _steps(strategy)
+        # The steps are part of the strategy page: its changes are theirs.
+        changed = changed_ids(StrategyPage, modified_since)
+        if changed is not None and (strategy is None or strategy.pk not in changed):
+            steps = []
         result = paginate(request, steps, page.limit, page.offset)
         result["results"] = [step_data(step) for step in result["results"]]
         return result
@@ -326,9 +345,10 @@ def list_legal_documents(
     locale: Language = "lt",
     kind: KindFilter | None = None,
     year: int | None = Query(None, ge=1900, le=2999, description="Year of adoption."),
+    modified_since: ModifiedSince | None = MODIFIED_SINCE,
 ):
     with use_language(locale):
-        entries = LegalDocument.objects.for_locale(locale)
+        entries = changed_since(LegalDocument.objects.for_locale(locale), modified_since)
         if kind:
             entries = entries.filter(kind=kind)
         if year is not None:
@@ -351,3 +371,38 @@ def get_legal_document(request, document_id: RowId, locale: Language = "lt"):
         if entry is None:
             raise Http404
         return legal_document_data(entry)
+
+
+# The change feed and webhooks (portal/changes.py) -------------------------------------------
+# The strategy's snippets are public while they exist; a measure (and an indicator, through its
+# measure) has its own address in the API, the others are read in their lists.
+
+
+def _existing(model, api_url=None):
+    def public(ids, links):
+        numbers = [int(pk) for pk in ids if pk.isdigit()]
+        objects = model.objects.filter(pk__in=numbers).select_related("locale")
+        if api_url is not None:
+            objects = objects.select_related(*api_url[0])
+        return {
+            str(obj.pk): (None, links.api(api_url[1](obj)) if api_url else None) for obj in objects
+        }
+
+    return public
+
+
+def _measure_path(measure) -> str:
+    return f"strategy/measures/{measure.code}?locale={measure.locale.language_code}"
+
+
+CHANGE_TYPES = {
+    "strategy.legaldocument": ChangeType("legal_document", public=_existing(LegalDocument)),
+    "strategy.priority": ChangeType("strategy_priority", public=_existing(Priority)),
+    "strategy.measure": ChangeType(
+        "strategy_measure", public=_existing(Measure, ((), _measure_path))
+    ),
+    "strategy.indicator": ChangeType(
+        "strategy_indicator",
+        public=_existing(Indicator, (("measure__locale",), lambda i: _measure_path(i.measure))),
+    ),
+}

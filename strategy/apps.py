@@ -26,4 +26,11 @@ class StrategyConfig(AppConfig):
         demo_loaders.register("strategy", load_strategy_content, order=10)
         home_sections.register("strategy", strategy_home_section, order=10)
         api_routers.register("strategy", ("/strategy", router))
+
+        from portal.registry import change_types
+
+        from .api import CHANGE_TYPES
+
+        for label, change_type in CHANGE_TYPES.items():
+            change_types.register(label, change_type)
         search_contributors.register("strategy", CONTRIBUTION)

@@ -295,6 +295,8 @@ LIST_ENDPOINTS = [
     "/api/v1/strategy/steps",
     "/api/v1/strategy/legal-documents",
 ]
+# Lists paged by a cursor instead of an offset (`after`, the id of the last item a client has).
+CURSOR_ENDPOINTS = ["/api/v1/changes"]
 # Every address with an id in its path, and the largest id the database can hold there.
 ID_ENDPOINTS = {
     "/api/v1/pages/{page_id}": 2**31 - 1,
@@ -328,7 +330,35 @@ def test_every_list_is_named_here(client):
         schema = _resolve(document, content.get("application/json", {}).get("schema", {}))
         if {"next", "results"} <= set(schema.get("properties", {})):
             lists.add(path)
-    assert lists == set(LIST_ENDPOINTS)
+    assert lists == set(LIST_ENDPOINTS) | set(CURSOR_ENDPOINTS)
+
+
+@pytest.mark.parametrize("url", CURSOR_ENDPOINTS)
+def test_every_cursor_list_declares_its_bounds(client, url):
+    parameters = _parameters(_document(client), url)
+    limit, after = parameters["limit"]["schema"], parameters["after"]["schema"]
+    assert (limit["minimum"], limit["maximum"], limit["default"]) == (1, 100, 20)
+    assert (after["minimum"], after["maximum"], after["default"]) == (0, 2**63 - 1, 0)
+    assert "offset" not in parameters
+
+
+@pytest.mark.parametrize("url", CURSOR_ENDPOINTS)
+@pytest.mark.parametrize(
+    ("query", "name", "en"),
+    [
+        ("limit=0", "limit", "Must be at least 1."),
+        ("limit=101", "limit", "Must be at most 100."),
+        ("limit=x", "limit", "Must be a whole number."),
+        ("after=-1", "after", "Must be at least 0."),
+        ("after=9223372036854775808", "after", "Must be at most 9223372036854775807."),
+    ],
+)
+def test_every_cursor_list_refuses_a_page_out_of_bounds(client, url, query, name, en):
+    response = client.get(f"{url}?{query}&locale=en")
+    assert response.status_code == 400, (url, query)
+    body = response.json()
+    assert (body["status"], body["code"]) == (400, "invalid_request")
+    assert [(d["loc"][-1], d["msg"]) for d in body["details"]] == [(name, en)]
 
 
 def test_every_id_in_a_path_is_named_here(client):

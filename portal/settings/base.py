@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "portal",
     "security",  # headers, admin sign-in, upload checks, backups (docs/security.md)
     "outbox",  # outgoing mail: stored, queued, retried, listed for staff (docs/outbox.md)
+    "webhooks",  # signed POSTs of visible changes to registered endpoints (docs/api.md)
     *PORTAL_PLUGINS,
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -353,6 +354,19 @@ OUTBOX_RETRY_DELAYS = [
 ]
 # Sent and failed messages are deleted after this many days (purge_personal_data).
 OUTBOX_RETENTION_DAYS = int(os.environ.get("OUTBOX_RETENTION_DAYS", "90"))
+
+# Webhooks (webhooks/, docs/api.md): each visible change POSTed to the endpoints administrators
+# register, by the worker. Retried after a network error, a timeout, a 429 or a 5xx after each
+# of these delays (seconds), like e-mail; each attempt waits at most WEBHOOKS_TIMEOUT seconds
+# to connect and as long for each read.
+WEBHOOKS_RETRY_DELAYS = [
+    int(seconds)
+    for seconds in env_list("WEBHOOKS_RETRY_DELAYS", "60,300,900,3600,10800,21600,43200")
+]
+WEBHOOKS_TIMEOUT = float(os.environ.get("WEBHOOKS_TIMEOUT", "5"))
+# Endpoints on loopback or private addresses: allowed in development, refused in production
+# unless WEBHOOKS_ALLOW_PRIVATE_ADDRESSES=true (portal/settings/production.py).
+WEBHOOKS_ALLOW_PRIVATE_ADDRESSES = env_bool("WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", True)
 
 # Residents' ideas (engagement plugin; every setting and its default: engagement/conf.py).
 ENGAGEMENT_NOTIFY_EMAILS = env_list("ENGAGEMENT_NOTIFY_EMAILS")

@@ -62,6 +62,10 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     AWS_QUERYSTRING_AUTH = False
     AWS_S3_FILE_OVERWRITE = False
 
+# Webhook endpoints on loopback, private or link-local addresses would let an administrator's
+# mistake (or a stolen account) reach the portal's own network: refused unless allowed.
+WEBHOOKS_ALLOW_PRIVATE_ADDRESSES = env_bool("WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", False)
+
 # Every account that can use the admin signs in with a second factor (OWASP ASVS 6.3.3): one
 # without it is led to set it up at its first sign-in (docs/security.md).
 REQUIRE_TWO_FACTOR = env_bool("REQUIRE_TWO_FACTOR", True)
