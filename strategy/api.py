@@ -374,8 +374,9 @@ def get_legal_document(request, document_id: RowId, locale: Language = "lt"):
 
 
 # The change feed and webhooks (portal/changes.py) -------------------------------------------
-# The strategy's snippets are public while they exist; a measure (and an indicator, through its
-# measure) has its own address in the API, the others are read in their lists.
+# The strategy's snippets are public while they exist; a legal document and a measure (and an
+# indicator, through its measure) have their own address in the API, the others are read in
+# their lists.
 
 
 def _existing(model, api_url=None):
@@ -391,12 +392,18 @@ def _existing(model, api_url=None):
     return public
 
 
+def _legal_document_path(entry) -> str:
+    return f"strategy/legal-documents/{entry.pk}?locale={entry.locale.language_code}"
+
+
 def _measure_path(measure) -> str:
     return f"strategy/measures/{measure.code}?locale={measure.locale.language_code}"
 
 
 CHANGE_TYPES = {
-    "strategy.legaldocument": ChangeType("legal_document", public=_existing(LegalDocument)),
+    "strategy.legaldocument": ChangeType(
+        "legal_document", public=_existing(LegalDocument, ((), _legal_document_path))
+    ),
     "strategy.priority": ChangeType("strategy_priority", public=_existing(Priority)),
     "strategy.measure": ChangeType(
         "strategy_measure", public=_existing(Measure, ((), _measure_path))

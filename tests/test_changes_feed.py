@@ -319,3 +319,23 @@ def test_documents_and_images_in_restricted_collections_are_tombstones(client):
         )
     # The collections and the restriction: changes of the whole site.
     assert {kind for kind, _ in items} == {"document", "image", "site"}
+
+
+def test_a_legal_document_has_its_address_in_the_api_until_it_is_deleted(client):
+    from .factories.strategy import LegalDocumentFactory
+
+    start = latest_id()
+    entry = LegalDocumentFactory(title="VVG įstatai")
+    pk = entry.pk
+    entry.delete()
+    created, deleted = of(read_all(client, start), pk)
+    assert created["type"] == "legal_document" and deleted["tombstone"] is True
+    assert deleted["api_url"] is None and deleted["url"] is None
+    # While it exists, the item names its own address in the API, which answers it.
+    again = LegalDocumentFactory(title="Vidaus tvarkos taisyklės")
+    (item,) = of(read_all(client, latest_id() - 1), again.pk)
+    assert item["api_url"] == (
+        f"http://testserver/api/v1/strategy/legal-documents/{again.pk}?locale=lt"
+    )
+    answer = client.get(item["api_url"])
+    assert answer.status_code == 200 and answer.json()["title"] == "Vidaus tvarkos taisyklės"
