@@ -23,7 +23,7 @@ import tempfile
 import urllib.request
 from pathlib import Path
 
-from bench.run import BASE_DIR, PORT, PYTHON, manage, prepare, start_gunicorn, stop
+from bench.run import BASE_DIR, PORT, manage, measured_targets, prepare, start_gunicorn, stop
 
 LIGHTHOUSE = BASE_DIR / "bench" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = "/usr/bin/chromium"
@@ -85,16 +85,7 @@ def main():
         prepare(env, args)
     else:
         manage(env, "collectstatic", "--no-input", "-v0")  # the code's own scripts and styles
-    targets = json.loads(
-        subprocess.run(
-            [PYTHON, "-m", "bench.measure"],
-            cwd=BASE_DIR,
-            env=env,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-    )
+    targets = measured_targets(env)
     # Each page type once, in Lithuanian (the English pages share its templates).
     pages = [target for target in targets if target["kind"].endswith("(lt)")]
     server = start_gunicorn(env, cached=True, workers=2)

@@ -152,6 +152,21 @@ def cache_state(url):
     return "private" if "private" in control else "none"
 
 
+def measured_targets(env) -> list[dict]:
+    """One URL per page type and language and the API's lists, with their query counts
+    (bench/measure.py, run in the benchmark's own settings)."""
+    return json.loads(
+        subprocess.run(
+            [PYTHON, "-m", "bench.measure"],
+            cwd=BASE_DIR,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    )
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
     parser.add_argument("--database", choices=["postgres", "sqlite"], default="postgres")
@@ -171,16 +186,7 @@ def main():
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings", "DATABASE_URL": database_url}
     if not args.skip_setup:
         prepare(env, args)
-    targets = json.loads(
-        subprocess.run(
-            [PYTHON, "-m", "bench.measure"],
-            cwd=BASE_DIR,
-            env=env,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-    )
+    targets = measured_targets(env)
     results = {}
     for cached in (False, True):
         server = start_gunicorn(env, cached)

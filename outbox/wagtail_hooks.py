@@ -17,32 +17,20 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button, MenuItem
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+
+from portal.permissions import RecordPermissionPolicy
 
 from .models import MessageState, OutgoingMessage
 from .sending import retry
 
-
-class OutgoingMessagePermissionPolicy(ModelPermissionPolicy):
-    """A record of what was sent: nobody adds, edits or deletes one in the admin."""
-
-    def user_has_permission(self, user, action):
-        if action in {"add", "change", "delete"}:
-            return False
-        return super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-
 register_permission_policy(
-    OutgoingMessage, OutgoingMessagePermissionPolicy(OutgoingMessage), exact_class=True
+    OutgoingMessage, RecordPermissionPolicy(OutgoingMessage), exact_class=True
 )
 
 
 def can_retry(user, message):
-    return message.state == MessageState.FAILED and OutgoingMessagePermissionPolicy(
+    return message.state == MessageState.FAILED and RecordPermissionPolicy(
         OutgoingMessage
     ).user_has_permission(user, "retry")
 

@@ -19,33 +19,21 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button, MenuItem
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+
+from portal.permissions import RecordPermissionPolicy
 
 from .dispatch import resend
 from .forms import WebhookEndpointForm
 from .models import DeliveryState, WebhookDelivery, WebhookEndpoint
 
-
-class DeliveryPermissionPolicy(ModelPermissionPolicy):
-    """A record of what was sent: nobody adds, edits or deletes one in the admin."""
-
-    def user_has_permission(self, user, action):
-        if action in {"add", "change", "delete"}:
-            return False
-        return super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-
 register_permission_policy(
-    WebhookDelivery, DeliveryPermissionPolicy(WebhookDelivery), exact_class=True
+    WebhookDelivery, RecordPermissionPolicy(WebhookDelivery), exact_class=True
 )
 
 
 def can_resend(user, delivery):
-    return delivery.state != DeliveryState.SENDING and DeliveryPermissionPolicy(
+    return delivery.state != DeliveryState.SENDING and RecordPermissionPolicy(
         WebhookDelivery
     ).user_has_permission(user, "resend")
 
