@@ -14,8 +14,8 @@ See docs/outbox.md.
 
 def __getattr__(name):
     # `from outbox import send_message` without importing models while apps load.
-    if name == "send_message":
-        from .sending import send_message
+    if name in {"send_message", "unsubscribe_headers"}:
+        from . import sending
 
-        return send_message
+        return getattr(sending, name)
     raise AttributeError(name)

@@ -83,3 +83,14 @@ def retry(message_id: int) -> bool:
         if retried:
             transaction.on_commit(lambda: enqueue_delivery(message_id), robust=True)
     return bool(retried)
+
+
+def unsubscribe_headers(one_click_url: str) -> dict[str, str]:
+    """The headers that let a mail app show its own unsubscribe button (RFC 2369, RFC 8058):
+    the app POSTs `List-Unsubscribe=One-Click` to `one_click_url`, an absolute https address
+    that ends the subscription it names without asking anything (it must accept a POST without
+    a CSRF token). Pass them as `headers` to `send_message`."""
+    return {
+        "List-Unsubscribe": f"<{one_click_url}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }

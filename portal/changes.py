@@ -32,6 +32,7 @@ from datetime import UTC, datetime
 from typing import Annotated
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
 from django.db.models import CharField, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Cast
 from django.urls import reverse
@@ -361,3 +362,40 @@ def register_core_types():
         image._meta.label_lower,
         ChangeType("image", public=_public_files(image, "images", with_url=False)),
     )
+
+
+# Readers of the ledger inside the portal -----------------------------------------------------
+
+
+def read_changes(name: str, handle: Callable[[list[Change]], None], *, batch: int = 100) -> int:
+    """Hand every committed ledger row after reader `name`'s cursor to `handle`, in id order and
+    batches of `batch`, and move the cursor on; returns how many rows were handled.
+
+    Each batch is one transaction with the reader's row locked: `handle` stores what it derives
+    from the rows (messages, deliveries) in that transaction, so a row is handled exactly once
+    even when two processes read at the same time or a task is retried, and a failure leaves
+    the cursor where it was. A reader seen for the first time starts at the latest row: it
+    handles what changes from then on, not the site's whole history. The ledger's ids commit in
+    order (portal/ledger.py), so the cursor never passes a row committed later.
+    """
+    from .models import ChangeReader
+
+    latest = Change.objects.order_by("-id").values_list("id", flat=True).first() or 0
+    ChangeReader.objects.get_or_create(name=name, defaults={"last_change_id": latest})
+    handled = 0
+    while True:
+        with transaction.atomic():
+            reader = ChangeReader.objects.select_for_update().get(name=name)
+            rows = list(
+                Change.objects.filter(id__gt=reader.last_change_id)
+                .select_related("locale", "content_type")
+                .order_by("id")[:batch]
+            )
+            if not rows:
+                return handled
+            handle(rows)
+            reader.last_change_id = rows[-1].pk
+            reader.save(update_fields=["last_change_id"])
+        handled += len(rows)
+        if len(rows) < batch:
+            return handled

@@ -193,3 +193,23 @@ class Change(models.Model):
 
     def __str__(self):
         return f"#{self.pk} {self.kind} {self.content_type_id}:{self.object_id} at {self.at}"
+
+
+class ChangeReader(models.Model):
+    """How far one reader of the ledger of visible changes has read (residents' alerts, the
+    answers to idea authors): the id of the last row it has handled. See
+    portal.changes.read_changes."""
+
+    name = models.CharField(_("name"), max_length=50, unique=True)
+    last_change_id = models.BigIntegerField(_("last change read"), default=0)
+
+    class Meta:
+        verbose_name = _("reader of visible changes")
+        verbose_name_plural = _("readers of visible changes")
+
+    def __str__(self):
+        return f"{self.name} @ {self.last_change_id}"
+
+    def changes_what_visitors_see(self) -> bool:
+        """Nothing any visitor sees (portal/ledger.py)."""
+        return False

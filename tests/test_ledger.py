@@ -176,3 +176,24 @@ def test_a_moderated_idea_is_recorded_and_a_waiting_one_is_not():
     idea.status = IdeaStatus.PUBLISHED
     idea.save()
     assert rows_for(idea) == [Kind.CHANGED]
+
+
+def test_a_reader_starts_now_handles_each_later_row_once_and_keeps_its_place_on_failure(home_lt):
+    from portal.changes import read_changes
+
+    ContentPageFactory(parent=home_lt, slug="pries", title="Prieš")  # before the reader existed
+    seen = []
+    assert read_changes("test", seen.extend) == 0
+    pages = [ContentPageFactory(parent=home_lt, slug=f"p{n}", title=f"P{n}") for n in range(5)]
+    assert read_changes("test", seen.extend, batch=2) == 5
+    assert [row.object_id for row in seen] == [str(page.pk) for page in pages]
+    assert read_changes("test", seen.extend) == 0  # nothing twice
+
+    def failing(rows):
+        raise RuntimeError("mail server gone")
+
+    ContentPageFactory(parent=home_lt, slug="po", title="Po")
+    with pytest.raises(RuntimeError):
+        read_changes("test", failing)
+    assert read_changes("test", seen.extend) == 1  # the failed row is handled next time
+    assert seen[-1].object_id == str(Change.objects.latest("id").object_id)

@@ -324,3 +324,12 @@ def test_sent_messages_are_deleted_after_the_retention_period(settings):
         "new-sent",
         "old-queued",
     ]
+
+
+def test_unsubscribe_headers_follow_rfc_8058():
+    from outbox import unsubscribe_headers
+
+    assert unsubscribe_headers("https://vvg.example/stop/abc/") == {
+        "List-Unsubscribe": "<https://vvg.example/stop/abc/>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
