@@ -34,6 +34,7 @@ from portal.api import (
     paginate,
     use_language,
 )
+from portal.api_content import DocumentSchema, RichContent
 from portal.changes import MODIFIED_SINCE, ModifiedSince, changed_ids
 from portal.images import document_data
 from portal.navigation import private_pages_q
@@ -83,14 +84,6 @@ class CallSummary(Schema):
     support_form: SupportFormChoice
     measures: list[MeasureRef]
     results_published_at: DateTime | None
-
-
-class DocumentSchema(Schema):
-    id: int
-    title: str
-    url: str
-    file_type: str
-    file_size: int | None
 
 
 class CallDocumentSchema(Schema):
@@ -150,7 +143,7 @@ class ResultsSchema(Schema):
 
 
 class CallDetail(CallSummary):
-    description: list[dict]
+    description: RichContent
     own_contribution: str
     own_contribution_rate: Decimal
     eligible_applicants: str

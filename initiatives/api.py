@@ -31,6 +31,7 @@ from portal.api import (
     paginate,
     use_language,
 )
+from portal.api_content import DocumentSchema, ImageSchema, RichContent
 from portal.changes import MODIFIED_SINCE, ModifiedSince, changed_since
 from portal.images import document_data, rendition_data
 from portal.navigation import prepare_page_urls
@@ -99,38 +100,22 @@ class InitiativeSummary(Schema):
     last_update: date | None
 
 
-class InitiativePhoto(Schema):
-    id: int
-    url: str
-    width: int
-    height: int
-    alt: str
-
-
-class InitiativeFile(Schema):
-    id: int
-    title: str
-    url: str
-    file_type: str
-    file_size: int | None
-
-
 class InitiativeProgressUpdate(Schema):
     date: date
     text: str
     progress_percent: int | None
-    photos: list[InitiativePhoto]
+    photos: list[ImageSchema]
 
 
 class InitiativeGalleryImage(Schema):
-    image: InitiativePhoto
+    image: ImageSchema
     caption: str
 
 
 class InitiativeDocumentSchema(Schema):
     kind: InitiativeDocumentKindChoice
     title: str
-    document: InitiativeFile
+    document: DocumentSchema
 
 
 class InitiativeContribution(Schema):
@@ -148,7 +133,7 @@ class InitiativeIdeaRef(Schema):
 
 
 class InitiativeDetail(InitiativeSummary):
-    description: list[dict]
+    description: RichContent
     progress_updates: list[InitiativeProgressUpdate]
     gallery: list[InitiativeGalleryImage]
     documents: list[InitiativeDocumentSchema]

@@ -15,7 +15,7 @@ for their count and one for all their translations (tests/test_api_pages.py hold
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Annotated, Any, Literal, Union
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -23,7 +23,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.urls import reverse
 from ninja import Query, Router, Schema
-from pydantic import Field
+from pydantic import Field, create_model
 from wagtail.api.v2.utils import page_models_from_string
 from wagtail.models import Page, get_page_models
 
@@ -37,6 +37,7 @@ from .api import (
     paginate,
     use_language,
 )
+from .api_content import PageRef, fields_schema
 from .api_fields import FieldContext, api_field_values
 from .changes import MODIFIED_SINCE, ModifiedSince, changed_since
 from .navigation import locale_homes, restricted_paths
@@ -104,13 +105,6 @@ class TranslationLink(Schema):
     api_url: str = Field(description="The translation in this API.")
 
 
-class PageRef(Schema):
-    id: int
-    title: str
-    url: str
-    api_url: str
-
-
 class PageSummary(Schema):
     id: int
     type: str = Field(description="Page type as app_label.ModelName, e.g. home.ContentPage.")
@@ -129,14 +123,38 @@ class PageSummary(Schema):
     )
 
 
-class PageDetail(PageSummary):
+class PageDetailBase(PageSummary):
     seo_title: str
     parent: PageRef | None = Field(description="The parent page; none for a home page.")
-    fields: dict[str, Any] = Field(
-        description="The page type's own content: StreamFields as lists of blocks "
-        "({type, value, id}), rich text as HTML, images as renditions, documents with URL, "
-        "type and size."
-    )
+
+
+def page_detail_schema() -> Any:
+    """One detail schema per installed page type, told apart by `type`; each has the type's
+    own content in `fields` (portal/api_content.py)."""
+    members = []
+    for model in get_page_models():
+        label = model._meta.label
+        members.append(
+            create_model(
+                f"{model.__name__}Detail",
+                __base__=PageDetailBase,
+                __doc__=f"A {model._meta.verbose_name} with its own content.",
+                type=(Literal[label], Field(description="Page type as app_label.ModelName.")),
+                fields=(
+                    fields_schema(model),
+                    Field(
+                        description="The page type's own content: StreamFields as lists of "
+                        "typed blocks, rich text as HTML, images as renditions, documents with "
+                        "URL, type and size."
+                    ),
+                ),
+            )
+        )
+    union = Union[tuple(members)]  # noqa: UP007 - the page types are known only at run time
+    return Annotated[union, Field(discriminator="type")]
+
+
+PageDetail = page_detail_schema()
 
 
 class NavigationItem(Schema):

@@ -32,6 +32,7 @@ from portal.api import (
     paginate,
     use_language,
 )
+from portal.api_content import DocumentSchema
 from portal.changes import MODIFIED_SINCE, ChangeType, ModifiedSince, changed_ids, changed_since
 from portal.images import document_data
 from portal.navigation import private_pages_q
@@ -52,14 +53,6 @@ from .models import (
 router = Router(tags=["strategy"])
 
 KindFilter = Literal["lt_act", "eu", "vvg"]
-
-
-class DocumentSchema(Schema):
-    id: int
-    title: str
-    url: str
-    file_type: str
-    file_size: int | None
 
 
 class IndicatorSchema(Schema):

@@ -126,9 +126,9 @@ def test_open_calls_in_english_and_one_call(api):
         "DRU-VVG-2026-01",
         summary.translation_key,
     )
-    first_block = call.description[0].additional_properties
-    assert first_block["type"] == "paragraph"
-    assert "European Social Fund Plus" in first_block["value"]
+    first_block = call.description[0]
+    assert isinstance(first_block, models.ParagraphBlock)
+    assert "European Social Fund Plus" in first_block.value
     assert isinstance(call.documents, list)
 
     # The same call in Lithuanian, by the English id.
@@ -185,3 +185,26 @@ def test_search(api):
     assert ("call", "Example: Neighbourhood and community initiatives") in hits
     assert ("page", "The city community — what is it?") in hits
     assert all(hit.url.startswith("http://localhost:") for hit in found.results)
+
+
+def test_a_page_and_its_typed_content(api):
+    models = module("models")
+    get_page_by_path = module("api.pages.get_page_by_path")
+
+    home = get_page_by_path.sync(client=api, path="/", locale=models.Locale.EN)
+    assert isinstance(home, models.HomePageDetail)
+    assert home.fields.hero_title
+    page = get_page_by_path.sync(client=api, path="/about/", locale=models.Locale.EN)
+    assert isinstance(page, models.ContentPageDetail)
+    kinds = {type(block).__name__ for block in page.fields.body}
+    assert kinds and kinds <= {
+        "HeadingBlock",
+        "ParagraphBlock",
+        "FigureBlock",
+        "QuoteBlock",
+        "CallToActionBlock",
+        "KeyFiguresBlock",
+        "AccordionBlock",
+        "LinkListBlock",
+        "EmbedBlock",
+    }

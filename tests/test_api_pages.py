@@ -1,5 +1,7 @@
 """The core content endpoints of /api/v1/: pages, navigation, search, in both languages."""
 
+from typing import Any
+
 import pytest
 from django.conf import settings
 from django.db import connection
@@ -287,16 +289,62 @@ def test_every_listed_page_is_served_on_the_site(client):
 
 
 def test_a_page_type_can_shape_its_own_fields(client, page_at, monkeypatch):
+    """The hook's values are served, within the shape the document gives the type's fields."""
     from home.models import ContentPage
 
     monkeypatch.setattr(
         ContentPage,
         "api_detail_fields",
-        lambda self, request: {"summary": self.listing_summary},
+        lambda self, request: {"intro": self.intro.upper(), "body": []},
         raising=False,
     )
     page = page_at("/apie/")
-    assert get(client, f"/api/v1/pages/{page.pk}")["fields"] == {"summary": page.intro}
+    assert get(client, f"/api/v1/pages/{page.pk}")["fields"] == {
+        "intro": page.intro.upper(),
+        "body": [],
+    }
+
+
+def test_a_page_type_with_its_own_fields_states_their_shape_or_they_stay_open(monkeypatch):
+    from home.models import ContentPage
+    from portal.api_content import LinkItem, _fields_schema
+
+    build = _fields_schema.__wrapped__
+    assert set(build(ContentPage).model_fields) == {"intro", "body"}
+    monkeypatch.setattr(ContentPage, "api_detail_fields", lambda self, r: {}, raising=False)
+    assert build(ContentPage) == dict[str, Any]
+    monkeypatch.setattr(ContentPage, "api_detail_schema", LinkItem, raising=False)
+    assert build(ContentPage) is LinkItem
+
+
+def test_page_fields_and_blocks_are_typed_in_the_document(client):
+    schemas = client.get("/api/v1/openapi.json").json()["components"]["schemas"]
+    detail = client.get("/api/v1/openapi.json").json()["paths"]["/api/v1/pages/{page_id}"]
+    one_of = detail["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+    assert one_of["discriminator"]["propertyName"] == "type"
+    assert one_of["discriminator"]["mapping"]["home.HomePage"] == (
+        "#/components/schemas/HomePageDetail"
+    )
+    home_fields = schemas["HomePageFields"]["properties"]
+    assert home_fields["hero_title"]["type"] == "string"
+    body = home_fields["body"]["items"]
+    assert body["discriminator"]["propertyName"] == "type"
+    assert set(body["discriminator"]["mapping"]) == {
+        "heading",
+        "paragraph",
+        "figure",
+        "quote",
+        "call_to_action",
+        "key_figures",
+        "accordion",
+        "link_list",
+        "embed",
+    }
+    assert schemas["HeadingBlock"]["properties"]["type"]["const"] == "heading"
+    assert schemas["HeadingValue"]["properties"]["level"]["enum"] == ["h2", "h3", "h4"]
+    assert schemas["FigureValue"]["properties"]["image"]["anyOf"][0] == {
+        "$ref": "#/components/schemas/ImageSchema"
+    }
 
 
 @pytest.mark.parametrize(("locale", "title"), [("lt", "Pradžia"), ("en", "Home")])
