@@ -311,6 +311,21 @@ def changed_ids(model, moment: datetime | None) -> set[int] | None:
     return {int(pk) for (pk,) in ids if pk.isdigit()}
 
 
+def changed_page_ids(moment: datetime | None) -> set[int] | None:
+    """The ids of pages of every type changed at or after `moment` (one query), for searches,
+    whose backends filter on ids but not on subqueries; None without a moment."""
+    moment = since(moment)
+    if moment is None:
+        return None
+    types = ContentType.objects.get_for_models(*get_page_models(), for_concrete_models=False)
+    ids = (
+        _changes_since(moment)
+        .filter(content_type_id__in=[content_type.pk for content_type in types.values()])
+        .values_list("object_id")
+    )
+    return {int(pk) for (pk,) in ids if pk.isdigit()}
+
+
 # The core's own types besides pages: Wagtail's documents and images -------------------------
 
 

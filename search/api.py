@@ -9,19 +9,31 @@ are about what residents look for on the site.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Annotated
 
 from ninja import Field, Query, Router, Schema
 from ninja.errors import ValidationError
+from pydantic import WithJsonSchema
 
 from portal.api import DateTime, ErrorSchema, Language, PageParams, page_link, use_language
+from portal.changes import MODIFIED_SINCE, ModifiedSince, since
 
 from .query import SearchHit, cached_search, known_types
 from .text import MAX_QUERY_LENGTH
 
 router = Router(tags=["search"])
 TYPE_HELP = "Only results of this type, or of several separated by commas; see `types`."
+
+
+def types_pattern() -> str:
+    """The `type` filter's values (the installed types, comma-separated) as a pattern, so the
+    document says which values are accepted; anything else is a 400."""
+    names = "|".join(re.escape(key) for key in known_types())
+    return rf"^(\s*({names})\s*(,\s*({names})\s*)*)?$"
+
+
 # Ranking reads `offset + limit` hits from every source, so search pages end sooner than lists.
 MAX_SEARCH_OFFSET = 1000
 
@@ -77,9 +89,10 @@ def _result(request, hit: SearchHit) -> dict:
     response={200: SearchResponseSchema, 400: ErrorSchema},
     summary="Search the site",
     description="Live, public pages of every type and what plugins contribute (legal documents, "
-    "published ideas, ...) in one language, best first. `snippet_html` is escaped text in which "
-    "only `<mark>` elements (the matched words) are markup. Odd or empty queries give no "
-    "results, never an error.",
+    "published ideas, ...) in one language, best first. With `modified_since`, only what "
+    "changed at or after that moment, without promotions or suggestions. `snippet_html` is "
+    "escaped text in which only `<mark>` elements (the matched words) are markup. Odd or empty "
+    "queries give no results, never an error.",
 )
 def search(
     request,
@@ -88,7 +101,16 @@ def search(
         "", max_length=MAX_QUERY_LENGTH, description=f"At most {MAX_QUERY_LENGTH} characters."
     ),
     locale: Language = "lt",
-    types: Annotated[str | None, Query(alias="type", description=TYPE_HELP)] = None,
+    # The pattern is in the document; the values are checked below, for a message that names
+    # them.
+    types: Annotated[
+        Annotated[
+            str, WithJsonSchema({"type": "string", "pattern": types_pattern(), "maxLength": 200})
+        ]
+        | None,
+        Query(alias="type", description=TYPE_HELP, max_length=200),
+    ] = None,
+    modified_since: ModifiedSince | None = MODIFIED_SINCE,
 ):
     limit, offset = page.limit, page.offset
     with use_language(locale):
@@ -108,7 +130,13 @@ def search(
                 ]
             )
         outcome = cached_search(
-            q, locale, types=wanted, limit=limit, offset=offset, request=request
+            q,
+            locale,
+            types=wanted,
+            limit=limit,
+            offset=offset,
+            request=request,
+            modified_since=since(modified_since),
         )
         count = outcome.count
         return {

@@ -54,6 +54,16 @@ def contributions() -> tuple[list[PageKind], list[SearchSource]]:
     return kinds, sources
 
 
+def contribution_keys() -> list[str]:
+    """The keys of the registered page types and sources, in registry order, without reading
+    the database (the API's document lists them)."""
+    keys = []
+    for value in search_contributors.values():
+        for item in value if isinstance(value, list | tuple) else [value]:
+            keys.append(item.key)
+    return keys
+
+
 def locale_for(language) -> Locale:
     """The Locale of a language code ("lt"), from the cache: it almost never changes."""
     if isinstance(language, Locale):

@@ -31,12 +31,14 @@ from modelsearch.conf import get_app_config
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 
+from portal.changes import changed_ids, changed_page_ids
 from portal.navigation import prepare_page_urls, restricted_paths
 from portal.schedule import is_visible, on_schedule_q, visible
 
 from .backends import backend_for_language
 from .contributions import (
     ResultContext,
+    contribution_keys,
     contributions,
     is_restricted,
     locale_for,
@@ -137,7 +139,7 @@ def _indexed_texts(objects) -> dict[tuple[int, str], str]:
     return {(ct, object_id): text or "" for ct, object_id, text in rows}
 
 
-def _page_queryset(locale, restricted, exclude_ids=()):
+def _page_queryset(locale, restricted, exclude_ids=(), only_ids=None):
     # Live, and inside its publishing schedule (portal/schedule.py). The search backend filters
     # on indexed fields only, so the pages outside their schedule are left out by id.
     queryset = Page.objects.live().filter(locale_id=locale.pk, depth__gt=1)
@@ -150,6 +152,8 @@ def _page_queryset(locale, restricted, exclude_ids=()):
         )
     if exclude_ids:
         queryset = queryset.exclude(id__in=list(exclude_ids))
+    if only_ids is not None:
+        queryset = queryset.filter(id__in=list(only_ids))
     return queryset
 
 
@@ -161,17 +165,26 @@ def run_search(
     limit: int = 10,
     offset: int = 0,
     request=None,
+    modified_since=None,
 ) -> SearchOutcome:
     """Search the site in one language; see the module docstring. Never raises for odd input.
 
     Labels (a result's type, the type counts) are in the language searched, whichever language
-    the caller has active."""
+    the caller has active. With `modified_since` (an aware datetime), only what changed visibly
+    at or after that moment is found (portal/changes.py), with no promotions and no
+    suggestions: a client catching up wants the changes, not editors' picks."""
     clean = query if isinstance(query, CleanQuery) else clean_query(query)
     locale = locale_for(locale)
     if locale.pk is not None and translation.get_language() != locale.language_code:
         with translation.override(locale.language_code):
             return run_search(
-                clean, locale, types=types, limit=limit, offset=offset, request=request
+                clean,
+                locale,
+                types=types,
+                limit=limit,
+                offset=offset,
+                request=request,
+                modified_since=modified_since,
             )
     language = locale.language_code
     limit = max(1, int(limit))
@@ -183,7 +196,8 @@ def run_search(
     if locale.pk is None:
         return outcome
     if not clean:
-        outcome.suggestions = suggestions(locale, request)
+        if modified_since is None:
+            outcome.suggestions = suggestions(locale, request)
         return outcome
 
     # The navigation brings the view restrictions and what page addresses are made from.
@@ -191,9 +205,11 @@ def run_search(
     context = ResultContext(locale, request)
     highlighter = Highlighter(clean.terms, language)
     restricted = restricted_paths()
-    promoted, promoted_page_ids = _promotions(
-        clean, locale, restricted, kinds, context, highlighter
-    )
+    promoted, promoted_page_ids = [], set()
+    if modified_since is None:
+        promoted, promoted_page_ids = _promotions(
+            clean, locale, restricted, kinds, context, highlighter
+        )
     if offset == 0:
         outcome.promoted = promoted
 
@@ -207,6 +223,7 @@ def run_search(
         sources=sources,
         selected=selected,
         depth=offset + limit,
+        modified_since=modified_since,
     )
     found = plan.run("and")
     if not found.total and len(clean.terms) > 1:
@@ -219,7 +236,7 @@ def run_search(
     ]
     window = found.ranked[offset : offset + limit]
     outcome.results = _hits(window, kinds, context, highlighter)
-    if not outcome.count and not outcome.promoted:
+    if not outcome.count and not outcome.promoted and modified_since is None:
         outcome.suggestions = suggestions(locale, request)
     return outcome
 
@@ -229,11 +246,12 @@ RESULTS_TIMEOUT = 60 * 60
 
 def known_types() -> list[str]:
     """The keys `types` may name: each page kind, each source, and the other pages."""
-    kinds, sources = contributions()
-    return [kind.key for kind in kinds] + [source.key for source in sources] + [OTHER_PAGES]
+    return [*contribution_keys(), OTHER_PAGES]
 
 
-def cached_search(query, locale="lt", *, types=None, limit=10, offset=0, request=None):
+def cached_search(
+    query, locale="lt", *, types=None, limit=10, offset=0, request=None, modified_since=None
+):
     """`run_search`, remembered until anything visible changes.
 
     The answer is kept under the content version (portal/cache.py), which every publication,
@@ -248,17 +266,32 @@ def cached_search(query, locale="lt", *, types=None, limit=10, offset=0, request
     from portal.navigation import site_for_request
 
     if not getattr(settings, "PORTAL_SEARCH_RESULT_CACHE", True):
-        return run_search(query, locale, types=types, limit=limit, offset=offset, request=request)
+        return run_search(
+            query,
+            locale,
+            types=types,
+            limit=limit,
+            offset=offset,
+            request=request,
+            modified_since=modified_since,
+        )
     clean = query if isinstance(query, CleanQuery) else clean_query(query)
     language = getattr(locale, "language_code", locale)
     site = site_for_request(request)
     wanted = tuple(sorted({str(value) for value in types or ()}))
+    moment = modified_since.isoformat() if modified_since else None
     return remember(
         "search:outcome",
         site.pk if site else 0,
-        repr((clean.text, clean.terms, language, wanted, int(limit), int(offset))),
+        repr((clean.text, clean.terms, language, wanted, int(limit), int(offset), moment)),
         build=lambda: run_search(
-            clean, locale, types=types, limit=limit, offset=offset, request=request
+            clean,
+            locale,
+            types=types,
+            limit=limit,
+            offset=offset,
+            request=request,
+            modified_since=modified_since,
         ),
         timeout=RESULTS_TIMEOUT,
     )
@@ -292,6 +325,7 @@ class _Plan:
     sources: list
     selected: tuple[str, ...]
     depth: int  # how many of the best results are needed (offset + limit)
+    modified_since: Any = None
 
     def wants(self, key: str) -> bool:
         return not self.selected or key in self.selected
@@ -315,7 +349,12 @@ class _Plan:
 
     def _pages(self, operator_, found):
         """Pages of every type: one facet query counts them by type, one fetches the best."""
-        pages = _page_queryset(self.locale, self.restricted, self.promoted_page_ids)
+        pages = _page_queryset(
+            self.locale,
+            self.restricted,
+            self.promoted_page_ids,
+            only_ids=changed_page_ids(self.modified_since),
+        )
         kind_of = {ct: kind.key for kind in self.kinds for ct in kind.content_type_ids}
         facet = self.backend.search(self.query.key, pages, operator=operator_)
         for content_type_id, count in facet.facet("content_type_id").items():
@@ -337,9 +376,14 @@ class _Plan:
 
     def _source(self, source, operator_, found):
         """A registered source: one query, its count included (two on SQLite)."""
+        queryset = source.queryset(self.locale)
+        if self.modified_since is not None:
+            queryset = queryset.filter(
+                pk__in=list(changed_ids(queryset.model, self.modified_since))
+            )
         results = self.backend.search(
             self.query.key,
-            source.queryset(self.locale),
+            queryset,
             fields=list(source.fields) if source.fields else None,
             operator=operator_,
         ).annotate_score("_score")

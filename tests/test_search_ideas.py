@@ -221,3 +221,38 @@ def test_labels_are_in_the_language_searched_whatever_language_is_active(committ
         )
     assert answers["en"] == answers["lt"]
     assert "Gyventojo idėja" in answers["en"][0]
+
+
+def test_modified_since_finds_only_what_changed_visibly_since(client, committed, home_lt):
+    """A client catching up searches what changed since its last visit: pages and every
+    source, through the backend's own filters (a source's model filters on its id)."""
+    from datetime import timedelta
+
+    import time_machine
+    from django.utils import timezone
+
+    start = timezone.now()
+    with time_machine.travel(start - timedelta(days=2)):
+        old_idea = publish(committed, title="Senos kepimo dirbtuvės")
+        old_page = committed(ContentPageFactory, parent=home_lt, title="Kepimo dirbtuvių istorija")
+    new_idea = publish(committed, title="Naujos kepimo dirbtuvės")
+    new_page = committed(ContentPageFactory, parent=home_lt, title="Kepimo dirbtuvių tvarka")
+
+    def found(**params):
+        answer = client.get("/api/v1/search", {"q": "kepimo", **params})
+        assert answer.status_code == 200, answer.content
+        return answer.json()
+
+    everything = found()
+    titles = {hit["title"] for hit in everything["results"]}
+    assert {old_idea.title, old_page.title, new_idea.title, new_page.title} <= titles
+    since = (start - timedelta(hours=1)).isoformat()
+    recent = found(modified_since=since)
+    assert {hit["title"] for hit in recent["results"]} == {new_idea.title, new_page.title}
+    assert recent["count"] == 2
+    assert recent["promoted"] == [] and recent["suggestions"] == []
+    # An idea changed again later is found again.
+    old_idea.public_reason = ""
+    committed(old_idea.save)
+    assert old_idea.title in {hit["title"] for hit in found(modified_since=since)["results"]}
+    assert found(modified_since="2099-01-01T00:00:00+02:00")["count"] == 0

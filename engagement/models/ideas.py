@@ -219,6 +219,7 @@ class Idea(index.Indexed, ClusterableModel):
         index.AutocompleteField("title"),
         index.FilterField("language"),
         index.FilterField("status"),
+        index.FilterField("id"),  # modified_since in search (search/query.py)
     ]
 
     class Meta:

@@ -133,6 +133,7 @@ class LegalDocument(TranslatableMixin, index.Indexed, models.Model):
         index.AutocompleteField("title"),
         index.FilterField("locale"),
         index.FilterField("kind"),
+        index.FilterField("id"),  # modified_since in search (search/query.py)
     ]
 
     class Meta(TranslatableMixin.Meta):
