@@ -432,3 +432,80 @@ def test_send_webhooks_enqueues_a_lost_delivery_once_and_stores_what_was_missed(
     # Enqueued once: the second run found its task waiting.
     tasks = DBTaskResult.objects.filter(task_path="webhooks.tasks.deliver")
     assert [task.args_kwargs["args"] for task in tasks] == [[delivery.pk]]
+
+
+# Rotating the secret, keeping the log short -------------------------------------------------
+
+
+def publish_one(home_lt, django_capture_on_commit_callbacks, slug):
+    page = ContentPageFactory(parent=home_lt, slug=slug, title=slug.title(), live=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+
+
+def test_after_a_rotation_both_secrets_sign_until_the_old_one_expires(
+    admin_client, home_lt, django_capture_on_commit_callbacks, settings
+):
+    settings.WEBHOOKS_PREVIOUS_SECRET_SECONDS = 3600
+    with receiver() as (got, url):
+        endpoint = WebhookEndpoint.objects.create(url=url)
+        old = endpoint.secret
+        inspect = admin_client.get(f"/admin/webhooks/endpoints/inspect/{endpoint.pk}/")
+        rotate_url = f"/admin/webhooks/endpoints/rotate/{endpoint.pk}/"
+        assert rotate_url in inspect.content.decode()
+        assert "1 valandą" in admin_client.get(rotate_url).content.decode()
+        assert admin_client.post(rotate_url).status_code == 302
+        endpoint.refresh_from_db()
+        new = endpoint.secret
+        assert new != old and new.startswith("whsec_") and endpoint.previous_secret == old
+
+        publish_one(home_lt, django_capture_on_commit_callbacks, "pirma")
+        # The receiver accepts it with either secret (the independent implementation).
+        assert Webhook(old).verify(got.requests[0][1], got.requests[0][0])
+        assert Webhook(new).verify(got.requests[0][1], got.requests[0][0])
+        assert len(got.requests[0][0]["webhook-signature"].split(" ")) == 2
+
+        with time_machine.travel(timezone.now() + timedelta(hours=1, seconds=1)):
+            publish_one(home_lt, django_capture_on_commit_callbacks, "antra")
+            headers, body, _ = got.requests[1]
+            assert Webhook(new).verify(body, headers)
+            with pytest.raises(Exception, match="(?i)signature"):
+                Webhook(old).verify(body, headers)
+
+
+def test_only_those_who_may_change_endpoints_rotate_secrets(client, staff):
+    endpoint = WebhookEndpoint.objects.create(url="http://127.0.0.1:9/hook")
+    client.force_login(staff)
+    secret = endpoint.secret
+    assert client.post(f"/admin/webhooks/endpoints/rotate/{endpoint.pk}/").status_code in (
+        302,
+        403,
+    )
+    endpoint.refresh_from_db()
+    assert endpoint.secret == secret and not endpoint.previous_secret
+
+
+def test_send_webhooks_removes_old_finished_deliveries_and_keeps_waiting_ones(settings):
+    settings.WEBHOOKS_DELIVERY_RETENTION_DAYS = 30
+    endpoint = WebhookEndpoint.objects.create(url="http://127.0.0.1:9/hook")
+    old = timezone.now() - timedelta(days=31)
+
+    def delivery(change_id, state, created_at):
+        return WebhookDelivery.objects.create(
+            endpoint=endpoint,
+            change_id=change_id,
+            event_type="page.changed",
+            payload={},
+            state=state,
+            created_at=created_at,
+            next_attempt_at=timezone.now() + timedelta(days=1),
+        )
+
+    delivery(1, DeliveryState.DELIVERED, old)
+    delivery(2, DeliveryState.FAILED, old)
+    waiting = delivery(3, DeliveryState.PENDING, old)
+    recent = delivery(4, DeliveryState.DELIVERED, timezone.now() - timedelta(days=29))
+    out = io.StringIO()
+    call_command("send_webhooks", stdout=out)
+    assert set(WebhookDelivery.objects.values_list("pk", flat=True)) == {waiting.pk, recent.pk}
+    assert "2 older than 30 days removed" in out.getvalue()

@@ -18,6 +18,13 @@ DEFAULTS = {
     # A delivery still "sending" after this many seconds was interrupted (the worker stopped):
     # `send_webhooks` puts it back in the queue. A receiver drops a repeat by its webhook-id.
     "WEBHOOKS_SENDING_TIMEOUT": 5 * 60,
+    # After a secret is rotated, the previous one still signs every POST beside the new one
+    # for this many seconds (Standard Webhooks: several signatures, space-separated), so the
+    # receiver can change its secret without refusing anything in between. One day.
+    "WEBHOOKS_PREVIOUS_SECRET_SECONDS": 24 * 3600,
+    # Delivered and failed deliveries older than this many days are removed by
+    # `send_webhooks`; waiting ones are kept whatever their age.
+    "WEBHOOKS_DELIVERY_RETENTION_DAYS": 30,
 }
 
 

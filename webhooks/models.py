@@ -45,6 +45,14 @@ class WebhookEndpoint(models.Model):
             "(Standard Webhooks)."
         ),
     )
+    # The secret before the last rotation: it still signs beside the new one until
+    # `previous_secret_until`, while the receiver changes to the new one.
+    previous_secret = models.CharField(
+        _("previous signing secret"), max_length=100, blank=True, editable=False
+    )
+    previous_secret_until = models.DateTimeField(
+        _("previous secret signs until"), null=True, blank=True, editable=False
+    )
     active = models.BooleanField(
         _("active"), default=True, help_text=_("Changes are delivered only while it is active.")
     )
@@ -78,6 +86,29 @@ class WebhookEndpoint(models.Model):
     @property
     def active_label(self) -> str:
         return gettext("Yes") if self.active else gettext("No")
+
+    def signing_secrets(self, now=None) -> list[str]:
+        """The secrets each POST is signed with now: the current one, and the previous one
+        until its time is up."""
+        now = now or timezone.now()
+        if self.previous_secret and self.previous_secret_until and now < self.previous_secret_until:
+            return [self.secret, self.previous_secret]
+        return [self.secret]
+
+    def rotate_secret(self) -> str:
+        """A new secret; the current one keeps signing beside it for
+        WEBHOOKS_PREVIOUS_SECRET_SECONDS. Returns the new secret."""
+        from datetime import timedelta
+
+        from . import conf
+
+        self.previous_secret = self.secret
+        self.previous_secret_until = timezone.now() + timedelta(
+            seconds=conf.get("WEBHOOKS_PREVIOUS_SECRET_SECONDS")
+        )
+        self.secret = new_secret()
+        self.save(update_fields=["secret", "previous_secret", "previous_secret_until"])
+        return self.secret
 
     def wants(self, item: dict) -> bool:
         return (not self.kinds or item["kind"] in self.kinds) and (

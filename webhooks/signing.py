@@ -19,6 +19,13 @@ def new_secret() -> str:
     return PREFIX + base64.b64encode(secrets.token_bytes(SECRET_BYTES)).decode()
 
 
+def signatures(secrets_: list[str], message_id: str, timestamp: int, body: bytes) -> str:
+    """The header's value with one signature per secret, space-separated (the current secret
+    and, while a rotation is under way, the previous one): a receiver accepts any that
+    matches its secret."""
+    return " ".join(signature(secret, message_id, timestamp, body) for secret in secrets_)
+
+
 def signature(secret: str, message_id: str, timestamp: int, body: bytes) -> str:
     """The `webhook-signature` header's value for one attempt."""
     key = base64.b64decode(secret.removeprefix(PREFIX))

@@ -26,7 +26,7 @@ from outbox.queue import next_attempt_after
 from . import conf
 from .addresses import address_problem
 from .models import DeliveryState, WebhookDelivery
-from .signing import signature
+from .signing import signatures
 
 logger = logging.getLogger("webhooks")
 
@@ -76,7 +76,9 @@ def post(delivery: WebhookDelivery) -> int:
         "User-Agent": USER_AGENT,
         "webhook-id": delivery.message_id,
         "webhook-timestamp": str(timestamp),
-        "webhook-signature": signature(endpoint.secret, delivery.message_id, timestamp, body),
+        "webhook-signature": signatures(
+            endpoint.signing_secrets(), delivery.message_id, timestamp, body
+        ),
     }
     timeout = conf.get("WEBHOOKS_TIMEOUT")
     try:

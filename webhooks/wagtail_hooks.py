@@ -8,6 +8,8 @@ as the portal.
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -23,6 +25,7 @@ from wagtail.permissions import register_permission_policy
 
 from portal.permissions import RecordPermissionPolicy
 
+from . import conf
 from .dispatch import resend
 from .forms import WebhookEndpointForm
 from .models import DeliveryState, WebhookDelivery, WebhookEndpoint
@@ -102,6 +105,64 @@ class ResendView(PermissionCheckedMixin, TemplateView):
         return redirect("webhook_deliveries:index")
 
 
+class RotateSecretView(PermissionCheckedMixin, TemplateView):
+    """Asks, then gives the endpoint a new secret; the old one keeps signing beside it for
+    WEBHOOKS_PREVIOUS_SECRET_SECONDS, while the receiver changes to the new one."""
+
+    model = WebhookEndpoint
+    permission_required = "change"
+    template_name = "webhooks/admin/confirm_rotate.html"
+
+    @cached_property
+    def object(self):
+        return get_object_or_404(WebhookEndpoint, pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "endpoint": self.object,
+            "hours": round(conf.get("WEBHOOKS_PREVIOUS_SECRET_SECONDS") / 3600),
+            "back_url": reverse("webhook_endpoints:inspect", args=[self.object.pk]),
+        }
+
+    def post(self, request, pk):
+        endpoint = self.object
+        endpoint.rotate_secret()
+        messages.success(
+            request,
+            _(
+                "%(url)s has a new secret. Both secrets sign every delivery until %(until)s: "
+                "give the new one to the receiver before then."
+            )
+            % {
+                "url": endpoint.url,
+                "until": date_format(
+                    timezone.localtime(endpoint.previous_secret_until), "DATETIME_FORMAT"
+                ),
+            },
+        )
+        return redirect("webhook_endpoints:inspect", endpoint.pk)
+
+
+def rotate_button(user, endpoint):
+    if not user.has_perm("webhooks.change_webhookendpoint"):
+        return []
+    url = reverse("webhook_endpoints:rotate_secret", args=[endpoint.pk])
+    return [Button(_("Rotate secret"), url=url, icon_name="key")]
+
+
+class EndpointInspectView(generic.InspectView):
+    @property
+    def header_more_buttons(self):
+        return [*super().header_more_buttons, *rotate_button(self.request.user, self.object)]
+
+
+class EndpointEditView(generic.EditView):
+    @property
+    def header_more_buttons(self):
+        return [*super().header_more_buttons, *rotate_button(self.request.user, self.object)]
+
+
 class WebhookEndpointViewSet(ModelViewSet):
     model = WebhookEndpoint
     name = "webhook_endpoints"
@@ -126,10 +187,28 @@ class WebhookEndpointViewSet(ModelViewSet):
         DateColumn("created_at", label=_("Created at")),
     ]
     inspect_view_enabled = True
-    inspect_view_fields = ["url", "description", "kinds", "types", "active", "secret", "created_at"]
+    inspect_view_class = EndpointInspectView
+    edit_view_class = EndpointEditView
+    inspect_view_fields = [
+        "url",
+        "description",
+        "kinds",
+        "types",
+        "active",
+        "secret",
+        "previous_secret",
+        "previous_secret_until",
+        "created_at",
+    ]
     copy_view_enabled = False
     search_fields = ["url", "description"]
     search_backend_name = None
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("rotate/<int:pk>/", RotateSecretView.as_view(), name="rotate_secret"),
+        ]
 
 
 class WebhookDeliveryViewSet(ModelViewSet):

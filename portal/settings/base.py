@@ -367,6 +367,10 @@ WEBHOOKS_TIMEOUT = float(os.environ.get("WEBHOOKS_TIMEOUT", "5"))
 # Endpoints on loopback or private addresses: allowed in development, refused in production
 # unless WEBHOOKS_ALLOW_PRIVATE_ADDRESSES=true (portal/settings/production.py).
 WEBHOOKS_ALLOW_PRIVATE_ADDRESSES = env_bool("WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", True)
+# After "Rotate secret", the previous secret still signs beside the new one for this long.
+WEBHOOKS_PREVIOUS_SECRET_SECONDS = int(os.environ.get("WEBHOOKS_PREVIOUS_SECRET_SECONDS", "86400"))
+# Delivered and failed deliveries are removed by `send_webhooks` after this many days.
+WEBHOOKS_DELIVERY_RETENTION_DAYS = int(os.environ.get("WEBHOOKS_DELIVERY_RETENTION_DAYS", "30"))
 
 # Residents' ideas (engagement plugin; every setting and its default: engagement/conf.py).
 ENGAGEMENT_NOTIFY_EMAILS = env_list("ENGAGEMENT_NOTIFY_EMAILS")

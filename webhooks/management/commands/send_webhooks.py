@@ -16,7 +16,8 @@ class Command(BaseCommand):
     help = (
         "Store the deliveries of changes not yet considered, enqueue due waiting deliveries "
         "whose task was lost, and put back in the queue the ones a stopped worker left "
-        "half-sent (a receiver drops a repeat by its webhook-id)."
+        "half-sent (a receiver drops a repeat by its webhook-id); remove delivered and failed "
+        "deliveries older than WEBHOOKS_DELIVERY_RETENTION_DAYS."
     )
 
     def handle(self, *args, **options):
@@ -33,7 +34,12 @@ class Command(BaseCommand):
                 waiting += 1
             elif enqueue_delivery(delivery_id):
                 enqueued += 1
+        kept_since = now - timedelta(days=conf.get("WEBHOOKS_DELIVERY_RETENTION_DAYS"))
+        removed, _ = WebhookDelivery.objects.filter(
+            state__in=[DeliveryState.DELIVERED, DeliveryState.FAILED], created_at__lt=kept_since
+        ).delete()
         self.stdout.write(
             f"{stored} stored, {interrupted} interrupted put back, {enqueued} enqueued, "
-            f"{waiting} already waiting."
+            f"{waiting} already waiting, {removed} older than "
+            f"{conf.get('WEBHOOKS_DELIVERY_RETENTION_DAYS')} days removed."
         )
