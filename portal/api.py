@@ -69,6 +69,7 @@ commit tests/snapshots/openapi.json with the endpoint.
 from __future__ import annotations
 
 import logging
+import re
 from contextlib import contextmanager
 from datetime import datetime
 from decimal import Decimal
@@ -482,8 +483,38 @@ class PortalAPI(NinjaAPI):
                         "schema": {"type": "string"},
                     }
                 }
+        add_links(schema)
         drop_unused_components(schema)
         return schema
+
+
+def add_links(schema: dict) -> None:
+    """OpenAPI links from each list to its items' detail: `GET /calls` -> `GET /calls/{call_id}`
+    with the first result's `id` (a parameter `code` takes the item's `code`). Generated
+    clients and tools (schemathesis' stateful tests) follow them; found from the paths
+    themselves, so a plugin's list and detail are linked as soon as they are registered."""
+    paths = schema["paths"]
+    for path, operations in paths.items():
+        listing = operations.get("get")
+        if listing is None:
+            continue
+        ok = listing["responses"].get("200") or listing["responses"].get(200)
+        body = (ok or {}).get("content", {}).get("application/json", {}).get("schema", {})
+        if "Paginated" not in body.get("$ref", ""):
+            continue  # links point into `results`
+        for detail_path, detail_operations in paths.items():
+            match = re.fullmatch(re.escape(path) + r"/\{(\w+)\}", detail_path)
+            detail = detail_operations.get("get")
+            if not match or detail is None:
+                continue
+            parameter = match.group(1)
+            field = "id" if parameter.endswith("_id") else parameter
+            name = "".join(part.capitalize() for part in detail["operationId"].split("_"))
+            ok.setdefault("links", {})[name] = {
+                "operationId": detail["operationId"],
+                "parameters": {parameter: f"$response.body#/results/0/{field}"},
+                "description": f"The first result's detail, by its `{field}`.",
+            }
 
 
 class PortalOpenAPISchema(OpenAPISchema):

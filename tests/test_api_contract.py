@@ -237,3 +237,45 @@ def test_coded_values_list_their_codes_and_money_names_its_currency(client):
     refs = json.dumps(document)
     for field in ("budget", "max_grant", "grant", "total_cost", "co_funding", "total_proposed"):
         assert f'"{field}": {{"$ref": "#/components/schemas/Money"' in refs, field
+
+
+def test_api_workflows_follow_the_links_in_the_document():
+    """Schemathesis' stateful tests: from each list to its items' details through the links
+    the document defines (portal.api.add_links), every answer checked as above."""
+    links = [
+        name
+        for operations in schema.raw_schema["paths"].values()
+        for operation in operations.values()
+        for response in operation["responses"].values()
+        for name in response.get("links", {})
+    ]
+    assert {"GetCall", "GetInitiative", "GetPage", "GetIdea", "GetLegalDocument"} <= set(links)
+    from calls.models import CallPage
+
+    requested = []
+
+    def remember(sender, environ, **kwargs):
+        requested.append(environ["PATH_INFO"])
+
+    request_started.connect(remember)
+    try:
+        run_workflows()
+    finally:
+        request_started.disconnect(remember)
+    # The links were followed: calls were read by ids that a list gave, not made up.
+    call_ids = {str(pk) for pk in CallPage.objects.values_list("pk", flat=True)}
+    followed = [path for path in requested if path.rpartition("/")[2] in call_ids]
+    assert any(path.startswith("/api/v1/calls/") for path in followed), requested[:50]
+
+
+def run_workflows():
+    schema.as_state_machine().run(
+        settings=hypothesis_settings(
+            max_examples=15,
+            stateful_step_count=4,
+            deadline=None,
+            derandomize=True,
+            database=None,
+            suppress_health_check=list(HealthCheck),
+        )
+    )
