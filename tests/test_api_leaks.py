@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.db import models
+from django.test import RequestFactory
 from django.test.utils import isolate_apps
 from django.utils import timezone
 from wagtail.api import APIField
@@ -24,7 +25,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from engagement.models import FormPage
-from portal.api_fields import api_field_errors, check_api_fields
+from portal.api_fields import FieldContext, api_field_errors, api_field_values, check_api_fields
 
 from .factories.engagement import FormFieldFactory, FormPageFactory
 from .factories.home import ContentPageFactory
@@ -213,10 +214,19 @@ def test_forbidden_fields_stay_hidden_even_if_a_page_type_lists_them(
     monkeypatch.setattr(
         FormPage,
         "api_fields",
-        [APIField("intro"), APIField("to_address"), APIField("from_address"), APIField("owner")],
+        [
+            *FormPage.api_fields,
+            APIField("to_address"),
+            APIField("from_address"),
+            APIField("owner"),
+        ],
     )
+    # Left out where the values are read, before the document's typed `fields` (which has
+    # only the type's fields when the API is built) would drop them anyway.
+    values = api_field_values(form_page, FieldContext(RequestFactory().get("/")))
+    assert set(values) == {"intro", "thank_you_text", "form_fields"}
     v1 = client.get(f"/api/v1/pages/{form_page.pk}").json()["fields"]
-    assert set(v1) == {"intro"}
+    assert set(v1) == {"intro", "thank_you_text", "form_fields"}
     v2 = client.get(f"/api/v2/pages/{form_page.pk}/").json()
     assert "to_address" not in v2
     assert "from_address" not in v2
