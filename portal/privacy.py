@@ -193,7 +193,7 @@ def erase_for(email: str) -> dict[str, tuple[str, int]]:
 
 # The core's own models.
 def _register_core() -> None:
-    from .models import Change, SiteSettings
+    from .models import Change, ChangeReader, SiteSettings
 
     register(
         SiteSettings,
@@ -210,3 +210,5 @@ def _register_core() -> None:
     )
     # The ledger of visible changes names objects, never people.
     register(Change, not_personal=["kind", "object_id"])
+    # Where each reader of the ledger has got to: names of parts of the portal.
+    register(ChangeReader, not_personal=["name"])
