@@ -265,9 +265,11 @@ def cached_search(
     from portal.cache import remember
     from portal.navigation import site_for_request
 
-    if not getattr(settings, "PORTAL_SEARCH_RESULT_CACHE", True):
+    clean = query if isinstance(query, CleanQuery) else clean_query(query)
+
+    def search():
         return run_search(
-            query,
+            clean,
             locale,
             types=types,
             limit=limit,
@@ -275,7 +277,9 @@ def cached_search(
             request=request,
             modified_since=modified_since,
         )
-    clean = query if isinstance(query, CleanQuery) else clean_query(query)
+
+    if not getattr(settings, "PORTAL_SEARCH_RESULT_CACHE", True):
+        return search()
     language = getattr(locale, "language_code", locale)
     site = site_for_request(request)
     wanted = tuple(sorted({str(value) for value in types or ()}))
@@ -284,15 +288,7 @@ def cached_search(
         "search:outcome",
         site.pk if site else 0,
         repr((clean.text, clean.terms, language, wanted, int(limit), int(offset), moment)),
-        build=lambda: run_search(
-            clean,
-            locale,
-            types=types,
-            limit=limit,
-            offset=offset,
-            request=request,
-            modified_since=modified_since,
-        ),
+        build=search,
         timeout=RESULTS_TIMEOUT,
     )
 
